@@ -1,0 +1,33 @@
+"""Command line: python -m rnnlab {execute,headers,exercises,grade,bench} ..."""
+import argparse
+import sys
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m rnnlab")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("execute", help="run notebooks top to bottom and store their outputs")
+    ex.add_argument("notebooks", nargs="+")
+    hd = sub.add_parser("headers", help="rewrite each notebook's Colab badge and install cell")
+    hd.add_argument("--check", action="store_true", help="only list notebooks that disagree")
+    sub.add_parser("bench", help="tokens/s of rnnlab.train against a minimal loop")
+    args, rest = parser.parse_known_args(argv)
+
+    if args.command == "execute":
+        from .execute import main as execute_main
+        execute_main(args.notebooks)
+    elif args.command == "headers":
+        from .launch import sync_headers
+        stale = sync_headers(check=args.check)
+        verb = "disagree with _config.yml" if args.check else "rewritten"
+        for path in stale:
+            print(f"{path}: header cells {verb}")
+        if args.check and stale:
+            sys.exit("run `python -m rnnlab headers` to rewrite them")
+    elif args.command == "bench":
+        from .bench import main as bench_main
+        bench_main()
+
+
+if __name__ == "__main__":
+    main()

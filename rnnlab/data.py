@@ -1,0 +1,172 @@
+"""Text pipeline: corpus -> lines -> tokens -> Vocab -> token ids -> minibatches (X, Y).
+
+The semantics follow Dive into Deep Learning 0.17, so numbers compare with that book:
+every run of non-letters becomes one space, lines are stripped and lower-cased.
+"""
+import collections
+import random
+import re
+
+import torch
+
+from .corpora import read_corpus_text
+from .quick import cap_tokens
+
+
+def read_lines(name="time_machine"):
+    """Lines of a corpus, each reduced to lower-case letters and single spaces."""
+    lines = read_corpus_text(name).splitlines()
+    return [re.sub("[^A-Za-z]+", " ", line).strip().lower() for line in lines]
+
+
+def read_time_machine():
+    """The Time Machine as preprocessed lines (3,221 of them)."""
+    return read_lines("time_machine")
+
+
+def tokenize(lines, token="word"):
+    """Split each line into word or character tokens."""
+    if token == "word":
+        return [line.split() for line in lines]
+    if token == "char":
+        return [list(line) for line in lines]
+    raise ValueError(f"unknown token type {token!r}: use 'word' or 'char'")
+
+
+def count_corpus(tokens):
+    """Token frequencies; ``tokens`` is a flat list or a list of lists."""
+    if tokens and isinstance(tokens[0], list):
+        tokens = [tok for line in tokens for tok in line]
+    return collections.Counter(tokens)
+
+
+class Vocab:
+    """Maps tokens to indices: '<unk>' is 0, reserved tokens next, then by descending frequency.
+
+    Tokens seen fewer than ``min_freq`` times are left out and map to '<unk>'.
+    Ties in frequency keep the order of first appearance (as d2l's sort does).
+    """
+
+    def __init__(self, tokens=None, min_freq=0, reserved_tokens=None):
+        counter = count_corpus(tokens or [])
+        self.token_freqs = sorted(counter.items(), key=lambda x: x[1], reverse=True)
+        self.idx_to_token = ["<unk>"] + list(reserved_tokens or [])
+        self.token_to_idx = {tok: i for i, tok in enumerate(self.idx_to_token)}
+        for tok, freq in self.token_freqs:
+            if freq < min_freq:
+                break
+            if tok not in self.token_to_idx:
+                self.idx_to_token.append(tok)
+                self.token_to_idx[tok] = len(self.idx_to_token) - 1
+
+    def __len__(self):
+        return len(self.idx_to_token)
+
+    def __getitem__(self, tokens):
+        if not isinstance(tokens, (list, tuple)):
+            return self.token_to_idx.get(tokens, self.unk)
+        return [self.__getitem__(tok) for tok in tokens]
+
+    def __contains__(self, token):
+        return token in self.token_to_idx
+
+    def to_tokens(self, indices):
+        if hasattr(indices, "tolist"):
+            indices = indices.tolist()
+        if not isinstance(indices, (list, tuple)):
+            return self.idx_to_token[indices]
+        return [self.idx_to_token[i] for i in indices]
+
+    @property
+    def unk(self):
+        return 0
+
+    def __repr__(self):
+        head = ", ".join(repr(t) for t in self.idx_to_token[:8])
+        return f"Vocab({len(self)} tokens: {head}, ...)"
+
+
+def load_corpus(name="time_machine", token="char", max_tokens=-1, vocab=None):
+    """Token ids of a whole corpus and its Vocab (built here unless given).
+
+    ``max_tokens`` > 0 keeps only the first that many tokens (quick mode may lower it).
+    """
+    tokens = tokenize(read_lines(name), token)
+    if vocab is None:
+        vocab = Vocab(tokens)
+    corpus = [vocab[tok] for line in tokens for tok in line]
+    max_tokens = cap_tokens(max_tokens)
+    if max_tokens > 0:
+        corpus = corpus[:max_tokens]
+    return corpus, vocab
+
+
+def load_corpus_time_machine(max_tokens=-1):
+    """Character ids of The Time Machine and its 28-token Vocab."""
+    return load_corpus("time_machine", "char", max_tokens)
+
+
+def seq_data_iter_random(corpus, batch_size, num_steps):
+    """Minibatches of non-overlapping subsequences taken in random order.
+
+    Adjacent minibatches are not adjacent in the text, so the state is reset per batch.
+    """
+    corpus = corpus[random.randint(0, num_steps - 1):]  # random offset each epoch
+    num_subseqs = (len(corpus) - 1) // num_steps
+    starts = list(range(0, num_subseqs * num_steps, num_steps))
+    random.shuffle(starts)
+    for i in range(0, batch_size * (num_subseqs // batch_size), batch_size):
+        batch_starts = starts[i:i + batch_size]
+        X = [corpus[j:j + num_steps] for j in batch_starts]
+        Y = [corpus[j + 1:j + 1 + num_steps] for j in batch_starts]
+        yield torch.tensor(X), torch.tensor(Y)
+
+
+def seq_data_iter_sequential(corpus, batch_size, num_steps):
+    """Minibatches where row i of batch k+1 continues row i of batch k in the text.
+
+    So the hidden state at the end of one batch is the right start for the next.
+    """
+    offset = random.randint(0, num_steps)
+    num_tokens = ((len(corpus) - offset - 1) // batch_size) * batch_size
+    Xs = torch.tensor(corpus[offset:offset + num_tokens]).reshape(batch_size, -1)
+    Ys = torch.tensor(corpus[offset + 1:offset + 1 + num_tokens]).reshape(batch_size, -1)
+    num_batches = Xs.shape[1] // num_steps
+    for i in range(0, num_steps * num_batches, num_steps):
+        yield Xs[:, i:i + num_steps], Ys[:, i:i + num_steps]
+
+
+class SeqDataLoader:
+    """Re-iterable minibatches ``(X, Y)`` of shape (batch_size, num_steps); Y is X shifted by one."""
+
+    def __init__(self, corpus, batch_size, num_steps, use_random_iter=False):
+        if len(corpus) < num_steps * batch_size + num_steps + 1:
+            raise ValueError(
+                f"a corpus of {len(corpus)} tokens is too short for batch_size={batch_size} and "
+                f"num_steps={num_steps}: it needs more than {num_steps * batch_size + num_steps} tokens")
+        self.corpus = corpus
+        self.batch_size, self.num_steps = batch_size, num_steps
+        self.use_random_iter = use_random_iter
+        self.data_iter_fn = seq_data_iter_random if use_random_iter else seq_data_iter_sequential
+
+    def __iter__(self):
+        return self.data_iter_fn(self.corpus, self.batch_size, self.num_steps)
+
+    def __len__(self):
+        """Number of minibatches per epoch (the smallest over the random offsets)."""
+        if self.use_random_iter:
+            return ((len(self.corpus) - self.num_steps) // self.num_steps) // self.batch_size
+        return ((len(self.corpus) - self.num_steps - 1) // self.batch_size) // self.num_steps
+
+
+def load_data_time_machine(batch_size, num_steps, use_random_iter=False, max_tokens=10000):
+    """The iterator over The Time Machine (characters) and its Vocab."""
+    corpus, vocab = load_corpus_time_machine(max_tokens)
+    return SeqDataLoader(corpus, batch_size, num_steps, use_random_iter), vocab
+
+
+def load_data(name, batch_size, num_steps, token="char", use_random_iter=False,
+              max_tokens=10000, vocab=None):
+    """The iterator over any registered corpus and its Vocab."""
+    corpus, vocab = load_corpus(name, token, max_tokens, vocab)
+    return SeqDataLoader(corpus, batch_size, num_steps, use_random_iter), vocab

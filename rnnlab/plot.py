@@ -1,0 +1,91 @@
+"""Figures: a live training plot that redraws in place in Jupyter, and a plain line-plot helper."""
+import time
+
+import matplotlib
+
+import matplotlib.pyplot as plt
+
+
+def in_notebook():
+    """True inside a Jupyter kernel (JupyterLab, classic, Colab, nbclient)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and shell.__class__.__name__ in ("ZMQInteractiveShell", "Shell")
+
+
+def plot(X, Y, xlabel=None, ylabel=None, legend=None, xscale="linear", yscale="linear",
+         fmts=("-", "m--", "g-.", "r:"), figsize=(5, 3), ax=None, title=None):
+    """Plot one or several curves. ``Y`` is a list of sequences (or one sequence); ``X`` likewise or shared."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    Y = [Y] if _is_flat(Y) else Y
+    X = [X] * len(Y) if _is_flat(X) else X
+    for x, y, fmt in zip(X, Y, list(fmts) * len(Y)):
+        ax.plot(x, y, fmt)
+    ax.set_xscale(xscale), ax.set_yscale(yscale)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    if legend:
+        ax.legend(legend)
+    if title:
+        ax.set_title(title)
+    ax.grid(True, alpha=0.3)
+    return ax
+
+
+def _is_flat(values):
+    return hasattr(values, "ndim") and values.ndim == 1 or (
+        isinstance(values, (list, tuple)) and (not values or not hasattr(values[0], "__len__")))
+
+
+class LivePlot:
+    """Curves that grow while training runs; in Jupyter one figure is redrawn in place.
+
+    Outside Jupyter it only keeps the data (the caller prints progress instead).
+    Redraws are throttled to one per ``min_interval`` seconds so plotting costs little.
+    """
+
+    def __init__(self, xlabel, ylabel, legend, xlim=None, yscale="linear", figsize=(5, 3),
+                 min_interval=1.0, enabled=None):
+        self.enabled = in_notebook() if enabled is None else enabled
+        self.xlabel, self.ylabel, self.legend = xlabel, ylabel, legend
+        self.xlim, self.yscale, self.figsize = xlim, yscale, figsize
+        self.min_interval = min_interval
+        self.xs, self.ys = [], [[] for _ in legend]
+        self.handle, self.fig, self.last_draw = None, None, 0.0
+
+    def add(self, x, values, title=None):
+        self.xs.append(x)
+        for series, v in zip(self.ys, values):
+            series.append(v)
+        if self.enabled and time.monotonic() - self.last_draw >= self.min_interval:
+            self.draw(title)
+
+    def draw(self, title=None):
+        if not self.enabled or not self.xs:
+            return
+        from IPython.display import display
+        if self.fig is None:
+            self.fig, self.ax = plt.subplots(figsize=self.figsize)
+        self.ax.clear()
+        plot(self.xs, self.ys, self.xlabel, self.ylabel, self.legend, ax=self.ax,
+             yscale=self.yscale, title=title)
+        if self.xlim:
+            self.ax.set_xlim(self.xlim)
+        self.fig.tight_layout()
+        if self.handle is None:
+            self.handle = display(self.fig, display_id=True)
+        else:
+            self.handle.update(self.fig)
+        self.last_draw = time.monotonic()
+
+    def close(self, title=None):
+        """Final redraw; close the figure so Jupyter does not show it a second time."""
+        self.draw(title)
+        if self.fig is not None:
+            plt.close(self.fig)

@@ -1,0 +1,37 @@
+"""Quick mode (``RNNLAB_QUICK=1``): the helper shortens work so CI re-executes the book fast.
+
+Notebook code never branches on it; the helpers below cap what they are given and say so once.
+"""
+import os
+
+QUICK_ENV = "RNNLAB_QUICK"
+QUICK_MAX_EPOCHS = 30
+QUICK_MAX_TOKENS = 10000
+
+_announced = set()
+
+
+def is_quick():
+    return os.environ.get(QUICK_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _announce(what):
+    if what not in _announced:
+        _announced.add(what)
+        print(f"[rnnlab quick mode: {what}; unset {QUICK_ENV} for the full run]")
+
+
+def cap_epochs(num_epochs):
+    """``num_epochs``, or fewer in quick mode."""
+    if is_quick() and num_epochs > QUICK_MAX_EPOCHS:
+        _announce(f"at most {QUICK_MAX_EPOCHS} epochs")
+        return QUICK_MAX_EPOCHS
+    return num_epochs
+
+
+def cap_tokens(max_tokens):
+    """``max_tokens`` (-1 or 0: all), or fewer in quick mode."""
+    if is_quick() and (max_tokens <= 0 or max_tokens > QUICK_MAX_TOKENS):
+        _announce(f"at most {QUICK_MAX_TOKENS} tokens per corpus")
+        return QUICK_MAX_TOKENS
+    return max_tokens
