@@ -123,10 +123,11 @@ def train(net, train_iter, vocab, lr, num_epochs, device=None, use_random_iter=N
     loss = nn.CrossEntropyLoss()
     optimizer = optimizer or torch.optim.SGD(net.parameters(), lr)
     history = History(device=str(device))
-    live = LivePlot("epoch", "perplexity", ["train"], xlim=[1, num_epochs], enabled=plot and in_notebook() or False)
+    live = LivePlot("epoch", "perplexity", ["train"], xlim=[1, num_epochs], enabled=plot and in_notebook())
     print_every = print_every or max(1, num_epochs // 10)
     start = time.perf_counter()
-    with _progress(num_epochs, progress) as bar:
+    # In Jupyter the live plot's title is the progress report; a bar is shown only without it.
+    with _progress(num_epochs, progress and not live.enabled) as bar:
         for epoch in range(1, num_epochs + 1):
             ppl, speed = train_epoch(net, train_iter, loss, optimizer, device, use_random_iter, clip_theta)
             history.epochs.append(epoch)
@@ -134,7 +135,9 @@ def train(net, train_iter, vocab, lr, num_epochs, device=None, use_random_iter=N
             history.tokens_per_sec.append(speed)
             bar.update(1)
             bar.set_postfix(perplexity=f"{ppl:.2f}", refresh=False)
-            live.add(epoch, [ppl], title=f"epoch {epoch}/{num_epochs}")
+            elapsed = time.perf_counter() - start
+            eta = elapsed / epoch * (num_epochs - epoch)
+            live.add(epoch, [ppl], title=f"epoch {epoch}/{num_epochs}, {elapsed:.0f} s, about {eta:.0f} s left")
             if not live.enabled and (epoch % print_every == 0 or epoch == num_epochs):
                 bar.write(f"epoch {epoch:4d}/{num_epochs}: perplexity {ppl:.2f}, {speed:.0f} tokens/sec")
     history.seconds = time.perf_counter() - start
