@@ -89,3 +89,41 @@ class LivePlot:
         self.draw(title)
         if self.fig is not None:
             plt.close(self.fig)
+
+
+def text_heatmap(text, values, title=None, ax=None, figsize=None):
+    """Heatmap of per-character values: characters along the x axis, units along the y axis.
+
+    ``values`` has shape ``(len(text), k)`` (a tensor or array), e.g. a gate's activations
+    at every character. Values in [0, 1] (gates) use a fixed 0..1 scale; others (cell
+    states) a scale symmetric around 0. Spaces are drawn as a visible mark. Returns ``ax``.
+    """
+    import numpy as np
+    if hasattr(values, "detach"):
+        values = values.detach().cpu().numpy()
+    values = np.asarray(values, dtype=float)
+    if values.ndim == 1:
+        values = values[:, None]
+    if values.shape[0] != len(text):
+        raise ValueError(f"values has {values.shape[0]} rows but the text has {len(text)} "
+                         "characters: expected shape (len(text), k)")
+    if ax is None:
+        width = min(14.0, max(4.0, 1.0 + 0.16 * len(text)))
+        _, ax = plt.subplots(figsize=figsize or (width, 2.5))
+    if values.size and values.min() >= 0 and values.max() <= 1:
+        image = ax.imshow(values.T, aspect="auto", cmap="viridis", vmin=0, vmax=1,
+                          interpolation="nearest")
+    else:
+        bound = float(np.abs(values).max()) if values.size else 1.0
+        image = ax.imshow(values.T, aspect="auto", cmap="RdBu_r", vmin=-bound, vmax=bound,
+                          interpolation="nearest")
+    ax.set_xticks(range(len(text)))
+    ax.set_xticklabels(["\u2423" if c == " " else c for c in text], fontfamily="monospace")
+    ax.tick_params(axis="x", length=0)
+    ax.set_ylabel("unit")
+    if values.shape[1] <= 8:
+        ax.set_yticks(range(values.shape[1]))
+    if title:
+        ax.set_title(title, fontsize="medium")
+    ax.figure.colorbar(image, ax=ax, fraction=0.025, pad=0.01)
+    return ax
