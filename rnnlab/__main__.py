@@ -11,6 +11,11 @@ def main(argv=None):
     hd = sub.add_parser("headers", help="rewrite each notebook's Colab badge and install cell")
     hd.add_argument("--check", action="store_true", help="only list notebooks that disagree")
     sub.add_parser("bench", help="tokens/s of rnnlab.train against a minimal loop")
+    xs = sub.add_parser("exercises", help="write exercises/ from solutions/")
+    xs.add_argument("--check", action="store_true", help="only list stale files; exit 1 if any")
+    gr = sub.add_parser("grade", help="run a folder of submissions and write a grade table")
+    from .grade import add_arguments as add_grade_arguments
+    add_grade_arguments(gr)
     args, rest = parser.parse_known_args(argv)
 
     if args.command == "execute":
@@ -24,6 +29,16 @@ def main(argv=None):
             print(f"{path}: header cells {verb}")
         if args.check and stale:
             sys.exit("run `python -m rnnlab headers` to rewrite them")
+    elif args.command == "exercises":
+        from .assign import sync_exercises
+        stale = sync_exercises(check=args.check)
+        for path in stale:
+            print(f"{path}: {'stale' if args.check else 'written'}")
+        if args.check and stale:
+            sys.exit("run `python -m rnnlab exercises` (or `make exercises`) to regenerate them")
+    elif args.command == "grade":
+        from .grade import main as grade_main
+        grade_main(args)
     elif args.command == "bench":
         from .bench import main as bench_main
         bench_main()

@@ -1,0 +1,60 @@
+"""Every check must fail on the stubs (exercises/) and pass on the solutions (solutions/).
+
+nbval runs both folders (``make test-notebooks``). In solutions/ a check that raises fails nbval.
+In exercises/ the check cells are tagged ``raises-exception``, and nbval (0.11, plugin.py) does
+NOT fail a cell so tagged when it runs cleanly; exercises/conftest.py adds that rule. These tests
+prove the rule works on a tiny notebook and that the exercises are built so that it applies.
+"""
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from rnnlab.assign import CHECK_TAG, RAISES_TAG, make_exercise, replace_regions, tags
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
+V4 = nbformat.v4
+
+
+def tiny_exercise(check_source):
+    nb = V4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                  "language": "python"}})
+    nb.cells = [V4.new_markdown_cell("# 0. Tiny"),
+                V4.new_code_cell("def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION"),
+                V4.new_code_cell(check_source, metadata={"tags": [CHECK_TAG]})]
+    return make_exercise(nb, "exercises/tiny.ipynb")
+
+
+def test_nbval_with_our_hook_fails_a_check_that_cannot_fail(tmp_path):
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    shutil.copy(ROOT / "exercises" / "conftest.py", folder / "conftest.py")
+    nbformat.write(tiny_exercise("assert double(3) == 6\nprint('PASSED: double')"), folder / "good.ipynb")
+    nbformat.write(tiny_exercise("print('PASSED: nothing checked')"), folder / "toothless.ipynb")
+    done = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider",
+                           "-p", "no:xdist", "-q", "exercises"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300)
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert "1 failed" in out and "toothless.ipynb" in out and "cannot tell" in out, out
+    assert "good.ipynb::Cell 3 FAILED" not in out
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.name)
+def test_every_check_follows_a_stub_and_may_raise(path):
+    nb = nbformat.read(path, as_version=4)
+    seen_stub, checks = False, 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        seen_stub = seen_stub or "raise NotImplementedError(" in cell.source
+        if CHECK_TAG in tags(cell):
+            checks += 1
+            assert seen_stub, f"{path.name}: a check before any stub cannot fail on the stubs:\n{cell.source}"
+            assert RAISES_TAG in tags(cell)
+        assert replace_regions(cell.source, "code")[1] == 0, f"{path.name}: a solution region was left in"
+    assert checks, f"{path.name} has no check cell"
