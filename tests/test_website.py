@@ -31,7 +31,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 
-# Hosts the site loads from at view time; unreachable offline, so their failures are expected.
+# Hosts the site loads from at view time. The test blocks them (they are unreachable offline
+# anyway), so their failures are expected; a request to any other outside host is a problem.
 EXTERNAL_OK = {
     "cdn.jsdelivr.net",             # MathJax (sphinx.config.mathjax_path)
     "colab.research.google.com",    # the "Open in Colab" badge image in each notebook's first cell
@@ -88,6 +89,8 @@ class Chromium:
         self.session = self.send("Target.attachToTarget", targetId=target_id, flatten=True)["sessionId"]
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.send(f"{domain}.enable", session=True)
+        # The CDN hosts fail at once, online or not, so a network that drops packets cannot stall a load.
+        self.send("Network.setBlockedURLs", session=True, urls=[f"*://{host}/*" for host in EXTERNAL_OK])
         self.send("Emulation.setDeviceMetricsOverride", session=True, width=1280, height=1000,
                   deviceScaleFactor=1, mobile=False)
 
@@ -379,4 +382,18 @@ def test_website_in_chromium(site, server, browser):
                 failures.append(f"{page}: broken link to {rel} (HTTP {checked[rel]})")
             elif fragment and rel in info and urllib.parse.unquote(fragment) not in info[rel]["ids"]:
                 failures.append(f"{page}: link to a missing anchor {rel}#{fragment}")
+
+    # Search runs in the browser from searchindex.js; code cells have copy buttons.
+    browser.load(urllib.parse.urljoin(server, "search.html?q=perplexity"))
+    hits = 0
+    for _ in range(50):
+        hits = browser.evaluate("document.querySelectorAll('#search-results li').length")
+        if hits:
+            break
+        time.sleep(0.1)
+    if not hits:
+        failures.append("search.html?q=perplexity found nothing")
+    browser.load(urllib.parse.urljoin(server, "chapters/00_getting_started.html"))
+    if not browser.evaluate("document.querySelectorAll('div.cell_input button.copybtn').length"):
+        failures.append("chapters/00_getting_started.html: code cells have no copy button")
     assert not failures, f"{len(failures)} problems on {len(pages)} pages:\n" + "\n".join(failures)
