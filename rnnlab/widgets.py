@@ -149,7 +149,8 @@ def gate_inspector(compute, text="the time traveller", title=None):
             image.value = state["png"]
             message.value = ""
         except (ValueError, KeyError, IndexError) as err:
-            state["error"] = f"cannot show {box.value!r}: {err}"
+            detail = err.args[0] if isinstance(err, KeyError) and err.args else err  # KeyError quotes
+            state["error"] = f"cannot show {box.value!r}: {detail}"
             message.value = render()
 
     box.observe(update, names="value")
