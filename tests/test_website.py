@@ -62,20 +62,18 @@ class Chromium:
     def __init__(self, executable, profile_dir, log_path):
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
-        # Chromium reads commands on fd 3 and writes replies on fd 4; copies at fds >= 10 so
-        # that dup2 onto 3 and 4 in the child never collides with the originals.
+        # Chromium reads commands on fd 3 and writes replies on fd 4. A small Python launcher moves
+        # the pipe ends there and execs Chromium (no preexec_fn: the test process has threads).
+        # Copies at fds >= 10 first, so that moving them onto 3 and 4 never overwrites one another.
         child_r = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10)
         child_w = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
-
-        def wire_fds():
-            os.dup2(child_r, 3)
-            os.dup2(child_w, 4)
-
+        launcher = ("import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); "
+                    "os.execv(sys.argv[3], sys.argv[3:])")
         self._log = open(log_path, "wb")
-        self.proc = subprocess.Popen([executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}",
-                                      "about:blank"],
+        self.proc = subprocess.Popen([sys.executable, "-c", launcher, str(child_r), str(child_w), executable,
+                                      *CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}", "about:blank"],
                                      stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log,
-                                     preexec_fn=wire_fds, close_fds=False)
+                                     pass_fds=(child_r, child_w))
         for fd in (to_chrome_r, from_chrome_w, child_r, child_w):
             os.close(fd)
         self._next_id = 0
@@ -83,7 +81,12 @@ class Chromium:
         self._events = queue.Queue()
         self._cond = threading.Condition()
         threading.Thread(target=self._read_loop, daemon=True).start()
-        targets = self.send("Target.getTargets")["targetInfos"]
+        try:
+            targets = self.send("Target.getTargets")["targetInfos"]
+        except (RuntimeError, TimeoutError) as err:
+            self._log.flush()
+            tail = pathlib.Path(log_path).read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"{executable} did not start ({err}); its log ({log_path}) ends:\n{tail}") from err
         page = next((t for t in targets if t["type"] == "page"), None)
         target_id = page["targetId"] if page else self.send("Target.createTarget", url="about:blank")["targetId"]
         self.session = self.send("Target.attachToTarget", targetId=target_id, flatten=True)["sessionId"]
