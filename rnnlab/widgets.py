@@ -56,16 +56,17 @@ def generation_playground(net, vocab, device=None, prefix="time traveller", temp
                           num_preds=100):
     """Text box for a prefix, sliders for temperature and length; shows what ``net`` writes.
 
-    Temperature 0 means greedy decoding (always the most likely next token); higher
+    ``temperature=0`` (or None) means greedy decoding (always the most likely next token); higher
     temperatures sample from the softmax of logits / temperature. Returns the widget.
     """
     from .train import predict
 
+    temperature = 0.0 if temperature is None else float(temperature)
     prefix_box = widgets.Text(value=prefix, continuous_update=False, **_wide("prefix"))
-    temp_slider = widgets.FloatSlider(value=temperature, min=0.0, max=2.0, step=0.05,
+    temp_slider = widgets.FloatSlider(value=temperature, min=0.0, max=max(2.0, temperature), step=0.05,
                                       continuous_update=False, readout_format=".2f",
                                       **_wide("temperature"))
-    length_slider = widgets.IntSlider(value=num_preds, min=10, max=500, step=10,
+    length_slider = widgets.IntSlider(value=num_preds, min=min(10, num_preds), max=max(500, num_preds), step=10,
                                       continuous_update=False, **_wide("characters"))
     again = widgets.Button(description="sample again", tooltip="draw a new sample")
     hint = widgets.HTML(value="<small>temperature 0 = greedy (always the most likely token)</small>")
