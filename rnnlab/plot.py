@@ -108,7 +108,7 @@ def text_heatmap(text, values, title=None, ax=None, figsize=None):
         raise ValueError(f"values has {values.shape[0]} rows but the text has {len(text)} "
                          "characters: expected shape (len(text), k)")
     if ax is None:
-        width = min(14.0, max(4.0, 1.0 + 0.16 * len(text)))
+        width = min(9.0, max(4.0, 1.0 + 0.14 * len(text)))
         _, ax = plt.subplots(figsize=figsize or (width, 2.5))
     if values.size and values.min() >= 0 and values.max() <= 1:
         image = ax.imshow(values.T, aspect="auto", cmap="viridis", vmin=0, vmax=1,
@@ -118,7 +118,8 @@ def text_heatmap(text, values, title=None, ax=None, figsize=None):
         image = ax.imshow(values.T, aspect="auto", cmap="RdBu_r", vmin=-bound, vmax=bound,
                           interpolation="nearest")
     ax.set_xticks(range(len(text)))
-    ax.set_xticklabels(["\u2423" if c == " " else c for c in text], fontfamily="monospace")
+    size = 10 if len(text) <= 40 else 9 if len(text) <= 60 else 8 if len(text) <= 80 else 6
+    ax.set_xticklabels(["\u2423" if c == " " else c for c in text], fontfamily="monospace", fontsize=size)
     ax.tick_params(axis="x", length=0)
     ax.set_ylabel("unit")
     if values.shape[1] <= 8:

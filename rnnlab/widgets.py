@@ -109,7 +109,8 @@ def _figure_png(compute, text, title):
 
     values = compute(text)
     rows = len(values)
-    width = min(14.0, max(5.0, 1.5 + 0.16 * len(text)))
+    # About the width of a page's text column (720 px at 80 dpi), so the website shows it unscaled.
+    width = min(9.0, max(5.0, 1.5 + 0.14 * len(text)))
     fig = Figure(figsize=(width, 0.4 + 1.9 * rows))
     axes = fig.subplots(rows, 1, squeeze=False)[:, 0]
     for ax, (name, v) in zip(axes, values.items()):
@@ -118,7 +119,7 @@ def _figure_png(compute, text, title):
         fig.suptitle(title)
     fig.tight_layout()
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90)
+    fig.savefig(buf, format="png", dpi=80)
     return buf.getvalue()
 
 
