@@ -28,7 +28,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 setup: $(VENV)/.installed
 
 book: setup
-	rm -rf _build/html
+	rm -rf _build  # a full build takes seconds; a stale _build/.doctrees gives stale pages and warnings
 	$(VENV)/bin/jupyter-book build . --path-output . -q
 	@echo "The book is in _build/html: open _build/html/index.html"
 
@@ -42,7 +42,7 @@ test-notebooks: setup
 		chapters solutions exercises
 
 test-book: setup
-	rm -rf _build/html
+	rm -rf _build  # a full build takes seconds; a stale _build/.doctrees gives stale pages and warnings
 	$(VENV)/bin/jupyter-book build . --path-output . -W -n --keep-going -q
 
 lab: setup
