@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 # CI points TORCH_SPEC at a local CPU build of torch so setup stays fast; empty means "whatever pip picks".
 TORCH_SPEC ?=
 NBVAL_WORKERS ?= 2
+# Parallel workers each get one torch thread: two workers with two threads each on two cores
+# oversubscribe the CPU and slow small-RNN training twenty-fold.
+WORKER_THREADS := OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb solutions/*.ipynb))
 
 .PHONY: help setup book test test-unit test-notebooks test-book lab execute exercises headers bench clean
@@ -35,10 +38,10 @@ book: setup
 test: setup test-unit test-notebooks test-book
 
 test-unit: setup
-	$(PY) -m pytest tests -n $(NBVAL_WORKERS)
+	$(WORKER_THREADS) $(PY) -m pytest tests -n $(NBVAL_WORKERS)
 
 test-notebooks: setup
-	RNNLAB_QUICK=1 $(PY) -m pytest --nbval-lax -n $(NBVAL_WORKERS) --dist loadscope -p no:cacheprovider \
+	$(WORKER_THREADS) RNNLAB_QUICK=1 $(PY) -m pytest --nbval-lax -n $(NBVAL_WORKERS) --dist loadscope -p no:cacheprovider \
 		chapters solutions exercises
 
 test-book: setup
