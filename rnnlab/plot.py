@@ -47,7 +47,9 @@ class LivePlot:
     """Curves that grow while training runs; in Jupyter one figure is redrawn in place.
 
     Outside Jupyter it only keeps the data (the caller prints progress instead).
-    Redraws are throttled to one per ``min_interval`` seconds so plotting costs little.
+    Redraws are throttled so plotting costs little: at most one per ``min_interval`` seconds,
+    and never more often than every ``20 x`` the last redraw's own duration (on a busy machine a
+    redraw can take a second; redrawing every epoch would then dominate training).
     """
 
     def __init__(self, xlabel, ylabel, legend, xlim=None, yscale="linear", figsize=(5, 3),
@@ -57,19 +59,21 @@ class LivePlot:
         self.xlim, self.yscale, self.figsize = xlim, yscale, figsize
         self.min_interval = min_interval
         self.xs, self.ys = [], [[] for _ in legend]
-        self.handle, self.fig, self.last_draw = None, None, 0.0
+        self.handle, self.fig, self.last_draw, self.draw_seconds = None, None, 0.0, 0.0
 
     def add(self, x, values, title=None):
         self.xs.append(x)
         for series, v in zip(self.ys, values):
             series.append(v)
-        if self.enabled and time.monotonic() - self.last_draw >= self.min_interval:
+        wait = max(self.min_interval, 20 * self.draw_seconds)
+        if self.enabled and time.monotonic() - self.last_draw >= wait:
             self.draw(title)
 
     def draw(self, title=None):
         if not self.enabled or not self.xs:
             return
         from IPython.display import display
+        start = time.monotonic()
         if self.fig is None:
             self.fig, self.ax = plt.subplots(figsize=self.figsize)
         self.ax.clear()
@@ -83,6 +87,7 @@ class LivePlot:
         else:
             self.handle.update(self.fig)
         self.last_draw = time.monotonic()
+        self.draw_seconds = self.last_draw - start
 
     def close(self, title=None):
         """Final redraw; close the figure so Jupyter does not show it a second time."""
