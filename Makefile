@@ -18,7 +18,7 @@ help:
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make execute    re-run chapters and solutions in full and store their outputs (NB=path for one)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
-	@echo "make bench      tokens/s of rnnlab.train against a minimal hand-written loop"
+	@echo "make bench      rnnlab.train against a minimal loop, and the trainings' matrix-product floor"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

@@ -10,7 +10,10 @@ def main(argv=None):
     ex.add_argument("notebooks", nargs="+")
     hd = sub.add_parser("headers", help="rewrite each notebook's Colab badge and install cell")
     hd.add_argument("--check", action="store_true", help="only list notebooks that disagree")
-    sub.add_parser("bench", help="tokens/s of rnnlab.train against a minimal loop")
+    bn = sub.add_parser("bench", help="rnnlab.train against a minimal loop; matrix-product floor")
+    bn.add_argument("part", nargs="?", choices=["loop", "floor", "all"], default="all",
+                    help="loop: tokens/s of rnnlab.train vs a minimal loop; floor: the trainings' "
+                         "matrix-product floor on this machine (default: both)")
     xs = sub.add_parser("exercises", help="write exercises/ from solutions/")
     xs.add_argument("--check", action="store_true", help="only list stale files; exit 1 if any")
     gr = sub.add_parser("grade", help="run a folder of submissions and write a grade table")
@@ -40,8 +43,12 @@ def main(argv=None):
         from .grade import main as grade_main
         grade_main(args)
     elif args.command == "bench":
-        from .bench import main as bench_main
-        bench_main()
+        if args.part in ("loop", "all"):
+            from .bench import main as bench_main
+            bench_main()
+        if args.part in ("floor", "all"):
+            from .bench_floor import main as floor_main
+            floor_main()
 
 
 if __name__ == "__main__":
