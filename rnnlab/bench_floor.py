@@ -4,7 +4,7 @@ Whatever the implementation, training a recurrent layer on a minibatch of ``num_
 needs, per layer and direction, one product of the state with the recurrent weights per step
 going forward and one per step going back. Those are sequential (step t needs step t-1), so
 they stay small. The weight gradient can be one large product over all steps at once. This
-times exactly these fp32 products with torch's matrix multiply and multiplies up to 500 epochs.
+times exactly these fp32 products with torch's matrix multiply and multiplies up to ``NUM_EPOCHS``.
 Gates, softmax, autograd and the update come on top, so a real training is slower.
 """
 import time
@@ -64,10 +64,11 @@ def main():
     batches = len(SeqDataLoader(list(range(NUM_TOKENS)), BATCH_SIZE, NUM_STEPS))
     print(f"\nmatrix-product floor: batch {BATCH_SIZE}, {NUM_STEPS} steps, {batches} minibatches per epoch "
           f"({NUM_TOKENS:,} tokens), {NUM_EPOCHS} epochs, fp32, {torch.get_num_threads()} threads")
-    print("| training | products per minibatch (ms) | floor for 500 epochs (s) | d2l 0.17 here (s) |")
+    print(f"| training | products per minibatch (ms) | floor for {NUM_EPOCHS} epochs (s) | d2l 0.17 here (s) |")
     print("|---|---:|---:|---:|")
     for name, gates, num_hiddens, num_layers, directions, reference in TRAININGS:
         seconds = minibatch_floor(gates, num_hiddens, num_layers, directions)
         print(f"| {name} | {seconds * 1e3:.1f} | {seconds * batches * NUM_EPOCHS:.0f} | {reference} |")
-    print("The floor counts only the recurrent matrix products; a training cannot be faster than it with\n"
-          "this matrix multiply on this machine. Timings here move by 10-30% between runs.")
+    print("The floor counts matrix products only (two per step, the weight gradients, upper layers' inputs);\n"
+          "a training cannot be faster than it with this matrix multiply on this machine.\n"
+          "Timings here move by 10-30% between runs.")
