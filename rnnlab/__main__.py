@@ -1,55 +1,5 @@
-"""Command line: python -m rnnlab {execute,headers,exercises,grade,bench} ..."""
-import argparse
-import sys
-
-
-def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m rnnlab")
-    sub = parser.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("execute", help="run notebooks top to bottom and store their outputs")
-    ex.add_argument("notebooks", nargs="+")
-    hd = sub.add_parser("headers", help="rewrite each notebook's Colab badge and install cell")
-    hd.add_argument("--check", action="store_true", help="only list notebooks that disagree")
-    bn = sub.add_parser("bench", help="rnnlab.train against a minimal loop; matrix-product floor")
-    bn.add_argument("part", nargs="?", choices=["loop", "floor", "all"], default="all",
-                    help="loop: tokens/s of rnnlab.train vs a minimal loop; floor: the trainings' "
-                         "matrix-product floor on this machine (default: both)")
-    xs = sub.add_parser("exercises", help="write exercises/ from solutions/")
-    xs.add_argument("--check", action="store_true", help="only list stale files; exit 1 if any")
-    gr = sub.add_parser("grade", help="run a folder of submissions and write a grade table")
-    from .grade import add_arguments as add_grade_arguments
-    add_grade_arguments(gr)
-    args, rest = parser.parse_known_args(argv)
-
-    if args.command == "execute":
-        from .execute import main as execute_main
-        execute_main(args.notebooks)
-    elif args.command == "headers":
-        from .launch import sync_headers
-        stale = sync_headers(check=args.check)
-        verb = "disagree with _config.yml" if args.check else "rewritten"
-        for path in stale:
-            print(f"{path}: header cells {verb}")
-        if args.check and stale:
-            sys.exit("run `python -m rnnlab headers` to rewrite them")
-    elif args.command == "exercises":
-        from .assign import sync_exercises
-        stale = sync_exercises(check=args.check)
-        for path in stale:
-            print(f"{path}: {'stale' if args.check else 'written'}")
-        if args.check and stale:
-            sys.exit("run `python -m rnnlab exercises` (or `make exercises`) to regenerate them")
-    elif args.command == "grade":
-        from .grade import main as grade_main
-        grade_main(args)
-    elif args.command == "bench":
-        if args.part in ("loop", "all"):
-            from .bench import main as bench_main
-            bench_main()
-        if args.part in ("floor", "all"):
-            from .bench_floor import main as floor_main
-            floor_main()
-
+"""Command line: python -m rnnlab {execute,headers,exercises,grade,bench} ... (see rnnlab.tools)."""
+from rnnlab.tools.cli import main
 
 if __name__ == "__main__":
     main()

@@ -4,7 +4,7 @@ import pathlib
 import nbformat
 import pytest
 
-from rnnlab.assign import (ANSWER_PROMPT, CHECK_TAG, RAISES_TAG, RegionError, add_nbgrader_metadata,
+from rnnlab.tools.assign import (ANSWER_PROMPT, CHECK_TAG, RAISES_TAG, RegionError, add_nbgrader_metadata,
                            make_exercise, replace_regions, sync_exercises, tags)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]

@@ -1,5 +1,5 @@
 """The floor benchmark counts the products it says it counts (timings replaced by a constant)."""
-from rnnlab import bench_floor
+from rnnlab.tools import bench_floor
 
 
 def test_floor_counts_two_products_per_step_and_one_weight_gradient(monkeypatch):

@@ -4,7 +4,7 @@ import torch
 from torch import nn
 
 import rnnlab
-from rnnlab import checks_experiments as ce
+from rnnlab.checks import experiments as ce
 from rnnlab.checks import CheckFailed
 
 

@@ -13,7 +13,7 @@ import sys
 import nbformat
 import pytest
 
-from rnnlab.assign import CHECK_TAG, RAISES_TAG, make_exercise, replace_regions, tags
+from rnnlab.tools.assign import CHECK_TAG, RAISES_TAG, make_exercise, replace_regions, tags
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))

@@ -6,8 +6,8 @@ import sys
 import nbformat
 import pytest
 
-from rnnlab.assign import make_exercise
-from rnnlab.grade import grade_folder
+from rnnlab.tools.assign import make_exercise
+from rnnlab.tools.grade import grade_folder
 
 V4 = nbformat.v4
 # The tiny exercise imports nothing heavy: the grader only reads the PASSED line and the error name.

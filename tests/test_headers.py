@@ -11,7 +11,7 @@ import nbformat
 import pytest
 import yaml
 
-from rnnlab import launch
+from rnnlab.tools import launch
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 NOTEBOOKS = launch.notebooks(ROOT)

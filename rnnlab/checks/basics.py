@@ -1,41 +1,8 @@
-"""Exercise checks: each verifies a learner's code and says exactly what is wrong.
-
-Conventions (the grader relies on them):
-- a check that passes prints one line starting with ``PASSED`` and saying what was verified;
-- a check that fails raises ``CheckFailed`` whose message says what was expected,
-  what came instead, and the likely mistake;
-- a stub left unimplemented raises ``NotImplementedError``, reported as "not attempted".
-Check cells are tagged ``check`` in the notebooks.
-"""
+"""Checks for the chapters' small functions: sampling, language models, gradients, BPTT,
+and the bidirectional layer. The house conventions are in ``rnnlab.checks.core``."""
 import torch
 
-PASS_PREFIX = "PASSED"
-
-
-class CheckFailed(AssertionError):
-    """An exercise check failed; the message teaches."""
-
-
-def passed(what):
-    """Report a passed check (one line)."""
-    print(f"{PASS_PREFIX}: {what}")
-
-
-def fail(what, expected, got, cause=None):
-    """Raise ``CheckFailed`` with the house format: expected, got, likely cause."""
-    lines = [f"{what}", f"  expected: {expected}", f"  got:      {got}"]
-    if cause:
-        lines.append(f"  likely cause: {cause}")
-    raise CheckFailed("\n".join(lines))
-
-
-def describe(x):
-    """Short description of a value for messages: shape and dtype for tensors, tuples elementwise."""
-    if isinstance(x, torch.Tensor):
-        return f"tensor of shape {tuple(x.shape)} ({x.dtype})"
-    if isinstance(x, tuple):
-        return "tuple(" + ", ".join(describe(v) for v in x) + ")"
-    return f"{type(x).__name__} {x!r}"[:200]
+from .core import PASS_PREFIX, CheckFailed, describe, fail, passed  # noqa: F401
 
 
 def _close(a, b, tol=1e-5):
@@ -260,5 +227,3 @@ def check_uneven_bidirectional(layer):
     passed(f"{type(layer).__name__}: outputs (num_steps, batch_size, {hf} + {hb}) = [forward, backward] with "
            "the backward direction aligned in time, batch sizes 1 and 3")
 
-
-from .checks_layers import check_twin  # noqa: E402  (it uses passed/fail above)

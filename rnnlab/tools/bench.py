@@ -12,9 +12,9 @@ from contextlib import redirect_stderr, redirect_stdout
 import torch
 from torch import nn
 
-from .data import load_data_time_machine
-from .models import RNNLM
-from .train import seed, train
+from ..data import load_data_time_machine
+from ..models import RNNLM
+from ..train import seed, train
 
 NUM_EPOCHS, ROUNDS = 10, 5
 

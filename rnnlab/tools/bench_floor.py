@@ -11,7 +11,7 @@ import time
 
 import torch
 
-from .data import SeqDataLoader
+from ..data import SeqDataLoader
 
 BATCH_SIZE, NUM_STEPS, NUM_EPOCHS, NUM_TOKENS = 32, 35, 500, 10_000
 

@@ -27,7 +27,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 from .assign import CHECK_TAG, tags
-from .checks import PASS_PREFIX
+from ..checks import PASS_PREFIX
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 FIELDS = ["student", "exercise", "passed", "total", "status", "seconds",

@@ -9,7 +9,7 @@ backward direction, transposed weights, outputs or state laid out wrongly.
 import torch
 from torch import nn
 
-from .checks import describe, fail, passed
+from .core import describe, fail, passed
 
 TOL = 1e-5
 SHAPES = ((1, 1), (5, 1), (4, 3), (7, 2))  # (num_steps, batch_size); the first has one step
@@ -101,7 +101,7 @@ def _diagnose(layer, twin, inputs, state, got_out, got_state, want_out, want_sta
 
 
 def _check_interface(layer, twin):
-    from .models import output_size, zero_state
+    from ..models import output_size, zero_state
     d = 2 if twin.bidirectional else 1
     try:
         width = output_size(layer)

@@ -10,8 +10,8 @@ import random
 import torch
 from torch import nn
 
-from .checks import CheckFailed, describe, fail, passed
-from .train import evaluate_perplexity
+from .core import CheckFailed, describe, fail, passed
+from ..train import evaluate_perplexity
 
 __all__ = ["CheckFailed", "check_windows", "check_k_step", "check_beats_naive",
            "check_train_val_split", "check_cross_perplexity", "check_word_vocab_sizes",
