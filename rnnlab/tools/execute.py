@@ -14,6 +14,8 @@ import nbformat
 from nbclient import NotebookClient
 
 LOCK_PATH = "/tmp/rnnlab-execute.lock"
+# Scripts that edit notebooks hold this lock while they read, change and write one.
+EDIT_LOCK_PATH = "/tmp/nb-edit.lock"
 HOME_PATTERN = re.compile(r"(/root|/home/[^/\s\"']+|/Users/[^/\s\"']+)(?=/)")
 
 
@@ -42,17 +44,50 @@ def execute_notebook(path, timeout=1800, kernel_name="python3"):
     client.execute()
     seconds = time.perf_counter() - start
     scrub_paths(nb, pathlib.Path.cwd())
-    nbformat.write(nb, path)
+    with open(EDIT_LOCK_PATH, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # no editing script writes while we compare and write
+        keep_edits_made_meanwhile(nb, nbformat.read(path, as_version=4), path)
+        nbformat.write(nb, path)
     return seconds
+
+
+class NotebookChangedError(RuntimeError):
+    """The notebook's cells changed on disk while it was executing."""
+
+
+def keep_edits_made_meanwhile(executed, on_disk, path):
+    """Take metadata edits made during the run; refuse to overwrite changed sources.
+
+    A full run takes minutes, and others may edit the notebook meanwhile. Writing the
+    executed copy would silently drop their edits: metadata (alt text, tags) is merged,
+    and any change of a cell's source stops the write so the run can be repeated.
+    """
+    def cells(nb):
+        return [(c.cell_type, c.source) for c in nb.cells]
+    if cells(executed) != cells(on_disk):
+        raise NotebookChangedError(
+            f"{path} was edited while it ran; its outputs were NOT stored (the edits are "
+            "kept). Run it again.")
+    for ran, disk in zip(executed.cells, on_disk.cells):
+        ran.metadata = disk.metadata
+    executed.metadata = on_disk.metadata
 
 
 
 def main(paths):
     if os.environ.get("RNNLAB_QUICK"):
         sys.exit("make execute stores the outputs of a FULL run: unset RNNLAB_QUICK first")
+    not_stored = []
     for path in paths:
         with open(LOCK_PATH, "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # wait for any other full run to finish
             print(f"executing {path} ...", flush=True)
-            seconds = execute_notebook(path)
+            try:
+                seconds = execute_notebook(path)
+            except NotebookChangedError as error:
+                print(error, flush=True)
+                not_stored.append(str(path))
+                continue
             print(f"{path}: {seconds:.0f} s", flush=True)
+    if not_stored:
+        sys.exit("outputs not stored (edited during the run): " + " ".join(not_stored))
