@@ -11,9 +11,10 @@ def main(argv=None):
     hd = sub.add_parser("headers", help="rewrite each notebook's Colab badge and install cell")
     hd.add_argument("--check", action="store_true", help="only list notebooks that disagree")
     bn = sub.add_parser("bench", help="rnnlab.train against a minimal loop; matrix-product floor")
-    bn.add_argument("part", nargs="?", choices=["loop", "floor", "all"], default="all",
+    bn.add_argument("part", nargs="?", choices=["loop", "floor", "quality", "all"], default="all",
                     help="loop: tokens/s of rnnlab.train vs a minimal loop; floor: the trainings' "
-                         "matrix-product floor on this machine (default: both)")
+                         "matrix-product floor on this machine; quality: time to a held-out "
+                         "perplexity, d2l's recipe against the book's (default: all three)")
     xs = sub.add_parser("exercises", help="write exercises/ from solutions/")
     xs.add_argument("--check", action="store_true", help="only list stale files; exit 1 if any")
     gr = sub.add_parser("grade", help="run a folder of submissions and write a grade table")
@@ -49,6 +50,9 @@ def main(argv=None):
         if args.part in ("floor", "all"):
             from .bench_floor import main as floor_main
             floor_main()
+        if args.part in ("quality", "all"):
+            from .bench_quality import main as quality_main
+            quality_main(rest)
 
 
 if __name__ == "__main__":
