@@ -5,7 +5,7 @@ what the chapters have already written out (the training loop, prediction).
 """
 from .corpora import CORPORA, CorpusError, corpus_path
 from .data import (SeqDataLoader, Vocab, load_corpus, load_corpus_time_machine, load_data,
-                   load_data_time_machine, read_lines, read_time_machine, seq_data_iter_random,
+                   load_data_split, load_data_time_machine, load_data_time_machine_split, read_lines, read_time_machine, seq_data_iter_random,
                    seq_data_iter_sequential, tokenize)
 from .models import RNNLM
 from .plot import LivePlot, plot

@@ -122,12 +122,14 @@ def seq_data_iter_random(corpus, batch_size, num_steps):
         yield torch.tensor(X), torch.tensor(Y)
 
 
-def seq_data_iter_sequential(corpus, batch_size, num_steps):
+def seq_data_iter_sequential(corpus, batch_size, num_steps, offset=None):
     """Minibatches where row i of batch k+1 continues row i of batch k in the text.
 
-    So the hidden state at the end of one batch is the right start for the next.
+    So the hidden state at the end of one batch is the right start for the next. The text
+    starts at a random offset (a fresh cut every epoch) unless ``offset`` is given.
     """
-    offset = random.randint(0, num_steps)
+    if offset is None:
+        offset = random.randint(0, num_steps)
     num_tokens = ((len(corpus) - offset - 1) // batch_size) * batch_size
     Xs = torch.tensor(corpus[offset:offset + num_tokens]).reshape(batch_size, -1)
     Ys = torch.tensor(corpus[offset + 1:offset + 1 + num_tokens]).reshape(batch_size, -1)
@@ -139,7 +141,7 @@ def seq_data_iter_sequential(corpus, batch_size, num_steps):
 class SeqDataLoader:
     """Re-iterable minibatches ``(X, Y)`` of shape (batch_size, num_steps); Y is X shifted by one."""
 
-    def __init__(self, corpus, batch_size, num_steps, use_random_iter=False):
+    def __init__(self, corpus, batch_size, num_steps, use_random_iter=False, random_offset=True):
         if len(corpus) < num_steps * batch_size + num_steps + 1:
             raise ValueError(
                 f"a corpus of {len(corpus)} tokens is too short for batch_size={batch_size} and "
@@ -147,9 +149,16 @@ class SeqDataLoader:
         self.corpus = corpus
         self.batch_size, self.num_steps = batch_size, num_steps
         self.use_random_iter = use_random_iter
+        # random_offset=False (sequential only): the same cut every pass, and no draw from the
+        # random generator, so evaluating on held-out text does not change the training batches
+        if use_random_iter and not random_offset:
+            raise ValueError("random_offset=False is for sequential batches (use_random_iter=False)")
+        self.random_offset = random_offset
         self.data_iter_fn = seq_data_iter_random if use_random_iter else seq_data_iter_sequential
 
     def __iter__(self):
+        if not self.random_offset:
+            return seq_data_iter_sequential(self.corpus, self.batch_size, self.num_steps, offset=0)
         return self.data_iter_fn(self.corpus, self.batch_size, self.num_steps)
 
     def __len__(self):
@@ -170,3 +179,39 @@ def load_data(name, batch_size, num_steps, token="char", use_random_iter=False,
     """The iterator over any registered corpus and its Vocab."""
     corpus, vocab = load_corpus(name, token, max_tokens, vocab)
     return SeqDataLoader(corpus, batch_size, num_steps, use_random_iter), vocab
+
+
+def load_data_split(name, batch_size, num_steps, token="char", use_random_iter=False,
+                    max_tokens=10000, val_tokens=10000, vocab=None):
+    """Training and held-out iterators over one corpus, and its Vocab.
+
+    The training text is the first ``max_tokens`` tokens (d2l's recipe: 10,000 characters);
+    the held-out text is the ``val_tokens`` tokens right after it, which the model never
+    trains on. The Vocab is built from the whole corpus unless given, so both parts share it;
+    a token missing from a given Vocab maps to '<unk>' (index 0). With the character pipeline
+    (lower-case letters and the space) no character of the book is unknown. The held-out
+    iterator is sequential with a fixed cut, so every evaluation sees the same batches.
+    Quick mode caps each part like ``load_corpus`` does.
+    """
+    if max_tokens <= 0 or val_tokens <= 0:
+        raise ValueError(f"max_tokens and val_tokens must be positive (got {max_tokens}, {val_tokens})")
+    tokens = tokenize(read_lines(name), token)
+    if vocab is None:
+        vocab = Vocab(tokens)
+    ids = [vocab[tok] for line in tokens for tok in line]
+    train_ids = ids[:cap_tokens(max_tokens)]
+    val_ids = ids[max_tokens:max_tokens + cap_tokens(val_tokens)]
+    if len(ids) < max_tokens + val_tokens:
+        raise ValueError(f"{name} has {len(ids)} tokens: too few for {max_tokens} training and "
+                         f"{val_tokens} held-out tokens")
+    train_iter = SeqDataLoader(train_ids, batch_size, num_steps, use_random_iter)
+    val_iter = SeqDataLoader(val_ids, batch_size, num_steps, random_offset=False)
+    return train_iter, val_iter, vocab
+
+
+def load_data_time_machine_split(batch_size, num_steps, use_random_iter=False, max_tokens=10000,
+                                 val_tokens=10000):
+    """The Time Machine: training iterator (first 10,000 characters), held-out iterator (the
+    next 10,000) and the 28-token Vocab. Returns ``(train_iter, val_iter, vocab)``."""
+    return load_data_split("time_machine", batch_size, num_steps, "char", use_random_iter,
+                           max_tokens, val_tokens)

@@ -62,6 +62,7 @@ class LivePlot:
         self.handle, self.fig, self.last_draw, self.draw_seconds = None, None, 0.0, 0.0
 
     def add(self, x, values, title=None):
+        """Append one point per series at ``x``; a value of None leaves that series out there."""
         self.xs.append(x)
         for series, v in zip(self.ys, values):
             series.append(v)
@@ -77,8 +78,10 @@ class LivePlot:
         if self.fig is None:
             self.fig, self.ax = plt.subplots(figsize=self.figsize)
         self.ax.clear()
-        plot(self.xs, self.ys, self.xlabel, self.ylabel, self.legend, ax=self.ax,
-             yscale=self.yscale, title=title)
+        # a series may skip some x (None: not measured there, e.g. held-out perplexity)
+        pairs = [[(x, y) for x, y in zip(self.xs, ys) if y is not None] for ys in self.ys]
+        plot([[x for x, _ in p] for p in pairs], [[y for _, y in p] for p in pairs],
+             self.xlabel, self.ylabel, self.legend, ax=self.ax, yscale=self.yscale, title=title)
         if self.xlim:
             self.ax.set_xlim(self.xlim)
         self.fig.tight_layout()

@@ -77,18 +77,38 @@ def train_epoch(net, train_iter, loss, optimizer, device, use_random_iter, clip_
 
 @dataclass
 class History:
-    """What a training run measured: per-epoch perplexity and speed, totals, and samples."""
+    """What a training run measured: per-epoch perplexity and speed, totals, and samples.
+
+    ``perplexities`` are training perplexities (the mean over each epoch's minibatches, while
+    the weights change). With held-out data, ``val_perplexities`` holds the held-out
+    perplexity after the epochs listed in ``val_epochs``.
+    """
     epochs: list = field(default_factory=list)
     perplexities: list = field(default_factory=list)
     tokens_per_sec: list = field(default_factory=list)
     seconds: float = 0.0
     device: str = "cpu"
     samples: dict = field(default_factory=dict)
+    val_epochs: list = field(default_factory=list)
+    val_perplexities: list = field(default_factory=list)
 
     @property
     def perplexity(self):
-        """Perplexity of the last epoch."""
+        """Training perplexity of the last epoch."""
         return self.perplexities[-1]
+
+    @property
+    def val_perplexity(self):
+        """Held-out perplexity after the last epoch (None without held-out data)."""
+        return self.val_perplexities[-1] if self.val_perplexities else None
+
+    @property
+    def best_val(self):
+        """``(epoch, perplexity)`` of the lowest held-out perplexity (None without held-out data)."""
+        if not self.val_perplexities:
+            return None
+        i = min(range(len(self.val_perplexities)), key=self.val_perplexities.__getitem__)
+        return self.val_epochs[i], self.val_perplexities[i]
 
     @property
     def speed(self):
@@ -96,7 +116,12 @@ class History:
         return sum(self.tokens_per_sec) / len(self.tokens_per_sec)
 
     def summary(self):
-        return f"perplexity {self.perplexity:.2f}, {self.speed:.0f} tokens/sec on {self.device}"
+        if not self.val_perplexities:
+            return f"perplexity {self.perplexity:.2f}, {self.speed:.0f} tokens/sec on {self.device}"
+        best_epoch, best = self.best_val
+        return (f"perplexity: training {self.perplexity:.2f}, held-out {self.val_perplexity:.2f} "
+                f"(lowest held-out {best:.2f} at epoch {best_epoch}), "
+                f"{self.speed:.0f} tokens/sec on {self.device}")
 
 
 def _progress(total, enabled):
@@ -107,13 +132,17 @@ def _progress(total, enabled):
 
 def train(net, train_iter, vocab, lr, num_epochs, device=None, use_random_iter=None,
           optimizer=None, clip_theta=1.0, prefixes=("time traveller", "traveller"),
-          num_preds=50, plot=True, progress=True, print_every=None):
+          num_preds=50, plot=True, progress=True, print_every=None, val_iter=None,
+          val_every=None):
     """Train a language model and return its ``History``.
 
     ``use_random_iter`` (default: taken from ``train_iter``) re-initialises the state for
     every minibatch instead of carrying it. The optimizer defaults to SGD with rate ``lr``.
-    In Jupyter a perplexity plot updates in place; elsewhere a line is printed every
-    ``print_every`` epochs. The run ends by printing the summary and a sample per prefix.
+    With ``val_iter`` (text the model does not train on) the held-out perplexity is measured
+    with ``evaluate_perplexity`` every ``val_every`` epochs (default: twice per printed line,
+    about 20 times per run, and always after the last epoch) and recorded, plotted and printed next to the training
+    perplexity. In Jupyter a perplexity plot updates in place; elsewhere a line is printed
+    every ``print_every`` epochs. The run ends by printing the summary and a sample per prefix.
     """
     num_epochs = cap_epochs(num_epochs)
     device = torch.device(device) if device is not None else try_gpu()
@@ -123,8 +152,11 @@ def train(net, train_iter, vocab, lr, num_epochs, device=None, use_random_iter=N
     loss = nn.CrossEntropyLoss()
     optimizer = optimizer or torch.optim.SGD(net.parameters(), lr)
     history = History(device=str(device))
-    live = LivePlot("epoch", "perplexity", ["train"], xlim=[1, num_epochs], enabled=plot and in_notebook())
+    legend = ["training"] + (["held-out"] if val_iter is not None else [])
+    live = LivePlot("epoch", "perplexity", legend, xlim=[1, num_epochs],
+                    enabled=plot and in_notebook())
     print_every = print_every or max(1, num_epochs // 10)
+    val_every = val_every or max(1, print_every // 2)  # a fresh held-out value in every printed line
     start = time.perf_counter()
     # In Jupyter the live plot's title is the progress report; a bar is shown only without it.
     with _progress(num_epochs, progress and not live.enabled) as bar:
@@ -133,13 +165,23 @@ def train(net, train_iter, vocab, lr, num_epochs, device=None, use_random_iter=N
             history.epochs.append(epoch)
             history.perplexities.append(ppl)
             history.tokens_per_sec.append(speed)
+            values, report = [ppl], f"perplexity {ppl:.2f}"
+            if val_iter is not None:
+                val_ppl = None
+                if epoch % val_every == 0 or epoch == num_epochs:
+                    val_ppl = evaluate_perplexity(net, val_iter, device)
+                    history.val_epochs.append(epoch)
+                    history.val_perplexities.append(val_ppl)
+                values.append(val_ppl)  # None: not measured at this epoch
+                if history.val_perplexities:
+                    report = f"perplexity: training {ppl:.2f}, held-out {history.val_perplexity:.2f}"
             bar.update(1)
             bar.set_postfix(perplexity=f"{ppl:.2f}", refresh=False)
             elapsed = time.perf_counter() - start
             eta = elapsed / epoch * (num_epochs - epoch)
-            live.add(epoch, [ppl], title=f"epoch {epoch}/{num_epochs}, {elapsed:.0f} s, about {eta:.0f} s left")
+            live.add(epoch, values, title=f"epoch {epoch}/{num_epochs}, {elapsed:.0f} s, about {eta:.0f} s left")
             if not live.enabled and (epoch % print_every == 0 or epoch == num_epochs):
-                bar.write(f"epoch {epoch:4d}/{num_epochs}: perplexity {ppl:.2f}, {speed:.0f} tokens/sec")
+                bar.write(f"epoch {epoch:4d}/{num_epochs}: {report}, {speed:.0f} tokens/sec")
     history.seconds = time.perf_counter() - start
     live.close(title=f"{num_epochs} epochs, {history.seconds:.0f} s")
     print(history.summary())
