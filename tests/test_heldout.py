@@ -80,9 +80,9 @@ def test_without_held_out_data_the_summary_is_unchanged():
 
 
 def test_quick_mode_caps_both_parts(monkeypatch):
+    whole, _ = rnnlab.load_corpus_time_machine()
     monkeypatch.setenv("RNNLAB_QUICK", "1")
     train_iter, val_iter, _ = rnnlab.load_data_time_machine_split(8, 10, max_tokens=50_000,
                                                                   val_tokens=50_000)
     assert len(train_iter.corpus) == len(val_iter.corpus) == rnnlab.quick.QUICK_MAX_TOKENS
-    whole, _ = rnnlab.load_corpus_time_machine()
     assert val_iter.corpus == whole[50_000:60_000]  # still the text after the training part
