@@ -24,6 +24,19 @@ def test_code_region_becomes_an_indented_stub_with_the_hint():
     compile(stub, "stub", "exec")
 
 
+def test_a_long_hint_is_split_over_lines_that_fit_the_page():
+    hint = "feed each layer the previous layer's outputs and its own slice state[l:l+1]"
+    source = ("def f(x):\n    ### BEGIN SOLUTION\n"
+              f"    # HINT: {hint}\n    # HINT: {hint}\n    return x\n    ### END SOLUTION")
+    stub, _ = replace_regions(source, "code")
+    assert max(len(line) for line in stub.split("\n")) <= 88
+    namespace = {}
+    exec(stub, namespace)
+    with pytest.raises(NotImplementedError) as err:
+        namespace["f"](1)
+    assert str(err.value) == f"Hint: {hint} {hint}"
+
+
 def test_several_regions_and_no_hint():
     source = "a = 1\n### BEGIN SOLUTION\nb = 2\n### END SOLUTION\nc = 3\n  ### BEGIN SOLUTION\n  d\n  ### END SOLUTION"
     stub, n = replace_regions(source, "code")

@@ -42,3 +42,19 @@ def test_exercises_are_stored_without_outputs(path):
 @pytest.mark.parametrize("path", STORED + EXERCISES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_notebooks_stay_small(path):
     assert path.stat().st_size < 3_000_000, f"{path.name} is {path.stat().st_size / 1e6:.1f} MB"
+
+
+MAX_CODE_WIDTH = 88
+
+
+@pytest.mark.parametrize("path", STORED + EXERCISES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_code_lines_fit_the_page(path):
+    """No code line wider than 88 columns: wider lines scroll sideways on the website."""
+    wide = [(n, line) for n, cell in enumerate(json.loads(path.read_text())["cells"])
+            if cell["cell_type"] == "code"
+            for line in "".join(cell["source"]).split("\n") if len(line) > MAX_CODE_WIDTH]
+    assert not wide, (
+        f"{path.name}: {len(wide)} code line(s) wider than {MAX_CODE_WIDTH} columns, e.g. "
+        f"cell {wide[0][0]} ({len(wide[0][1])} columns): {wide[0][1][:100]!r}. Break the "
+        "line inside brackets, move a trailing comment above it, or split a long string "
+        "into adjacent literals (a long # HINT: over several # HINT: lines).")

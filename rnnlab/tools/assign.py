@@ -79,12 +79,29 @@ def replace_regions(source, cell_type):
             out.append(f"{indent}# YOUR CODE HERE")
             out.extend(f"{indent}# HINT: {h}" for h in hints)
             message = "Hint: " + " ".join(hints) if hints else "write your code here"
-            out.append(f"{indent}raise NotImplementedError({message!r})")
+            out.extend(_raise_lines(indent, message))
         else:
             out.append(f"{indent}{ANSWER_PROMPT}")
         n += 1
         i = j + 1
     return "\n".join(out), n
+
+
+def _raise_lines(indent, message, width=88):
+    """``raise NotImplementedError(message)`` with the message split into adjacent string
+    literals, so that no line of the stub is wider than ``width`` columns."""
+    head = f"{indent}raise NotImplementedError("
+    if len(head) + len(repr(message)) + 1 <= width:
+        return [f"{head}{message!r})"]
+    words, chunks = re.split(r"(?<= )", message), [""]
+    for word in words:
+        if chunks[-1] and len(head) + len(repr(chunks[-1] + word)) + 1 > width:
+            chunks.append("")
+        chunks[-1] += word
+    lines = [" " * len(head) + repr(chunk) for chunk in chunks]
+    lines[0] = head + lines[0].lstrip()
+    lines[-1] += ")"
+    return lines
 
 
 def _cell_id(cell, index, seen):
