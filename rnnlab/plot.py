@@ -5,6 +5,13 @@ import matplotlib
 
 import matplotlib.pyplot as plt
 
+# The book's figures: text kept as text in SVG output, and labels large enough to read when a
+# page shrinks a 5-inch figure to a phone's width (tests/test_website.py measures both).
+BOOK_STYLE = {"svg.fonttype": "none", "font.size": 11, "axes.titlesize": 11,
+              "axes.labelsize": 11, "xtick.labelsize": 10, "ytick.labelsize": 10,
+              "legend.fontsize": 10}
+matplotlib.rcParams.update(BOOK_STYLE)
+
 
 def in_notebook():
     """True inside a Jupyter kernel (JupyterLab, classic, Colab, nbclient)."""
@@ -14,6 +21,21 @@ def in_notebook():
         return False
     shell = get_ipython()
     return shell is not None and shell.__class__.__name__ in ("ZMQInteractiveShell", "Shell")
+
+
+def use_svg_figures():
+    """In Jupyter, show figures as SVG: sharp on every screen, and far smaller than a
+    high-resolution PNG. Called when rnnlab is imported; outside Jupyter it does nothing."""
+    if not in_notebook():
+        return
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:
+        return
+    set_matplotlib_formats("svg")
+
+
+use_svg_figures()
 
 
 def plot(X, Y, xlabel=None, ylabel=None, legend=None, xscale="linear", yscale="linear",

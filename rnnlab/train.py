@@ -5,6 +5,7 @@ for each minibatch, begin or detach the state, compute the loss over all positio
 backpropagate, clip the gradient's global norm, take an optimizer step.
 """
 import math
+import os
 import random
 import time
 from dataclasses import dataclass, field
@@ -125,7 +126,10 @@ class History:
 
 
 def _progress(total, enabled):
+    """A progress bar for a live reader. ``RNNLAB_PROGRESS=0`` turns it off: ``make execute`` sets
+    it, because a stored run would keep the bar's first frame (a frozen "0%" widget) forever."""
     from tqdm.auto import tqdm
+    enabled = enabled and os.environ.get("RNNLAB_PROGRESS", "1") != "0"
     return tqdm(total=total, desc="epochs", unit="epoch", leave=False, disable=not enabled,
                 mininterval=1.0)
 

@@ -38,6 +38,8 @@ def execute_notebook(path, timeout=1800, kernel_name="python3"):
     """Execute ``path`` in place in its own folder; return the wall time in seconds."""
     path = pathlib.Path(path)
     nb = nbformat.read(path, as_version=4)
+    # The kernel inherits this: no progress bar is stored (its first frame would stay at 0%).
+    os.environ["RNNLAB_PROGRESS"] = "0"
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
