@@ -28,8 +28,9 @@ def test_badge_opens_this_notebook_and_install_runs_in_colab_only(path):
     repo, branch = launch.read_repository(ROOT / "_config.yml")
     nb = nbformat.read(path, as_version=4)
     badge, install = nb.cells[0], nb.cells[1]
-    rel = path.relative_to(ROOT).as_posix()
+    rel = launch.badge_path(path.relative_to(ROOT).as_posix())  # solutions/X opens exercises/X
     assert badge.cell_type == "markdown" and f"/github/{repo}/blob/{branch}/{rel})" in badge.source
+    assert "/solutions/" not in badge.source
     assert install.cell_type == "code" and 'if "google.colab" in sys.modules:' in install.source
     assert f"git+https://github.com/{repo}@{branch}" in install.source
 

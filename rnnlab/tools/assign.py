@@ -41,7 +41,7 @@ INTRO = ("**Exercise notebook.** Replace each `raise NotImplementedError(...)` u
          "`# YOUR CODE HERE` with your code and each _Write your answer here._ with your answer, "
          "then run the check cell that follows: it prints `PASSED` and what it verified, or says "
          "what it expected, what came instead and the likely mistake.")
-KEEP_CELL_METADATA = ("tags",)
+KEEP_CELL_METADATA = ("tags", "nbgrader")  # nbgrader's metadata: the book's exercises autograde
 KEEP_NB_METADATA = ("kernelspec", "language_info")
 
 
@@ -160,13 +160,13 @@ def add_nbgrader_metadata(nb, stem):
         seen.add(cell.id)
         _, n = replace_regions(cell.source, cell.cell_type)
         is_check = CHECK_TAG in tags(cell)
-        meta = None
+        meta, points = None, cell.metadata.get("nbgrader", {}).get("points", 1)  # an author's points stay
         if n and cell.cell_type == "code":
             meta = dict(grade=False, locked=False, solution=True)
         elif n:  # a written answer: nbgrader grades it by hand
-            meta = dict(grade=True, locked=False, points=1, solution=True)
+            meta = dict(grade=True, locked=False, points=points, solution=True)
         elif is_check:
-            meta = dict(grade=True, locked=True, points=1, solution=False)
+            meta = dict(grade=True, locked=True, points=points, solution=False)
         if meta is not None:
             meta.update(grade_id=f"{stem}-{cell.id}", schema_version=3, task=False)
         if cell.metadata.get("nbgrader") != meta:

@@ -1,283 +1,304 @@
-"""Grade a folder of submitted exercise notebooks: ``python -m rnnlab grade SUBMISSIONS --out grades.csv``.
+"""Grade a class: ``python -m rnnlab grade SUBMISSIONS --out FOLDER``.
 
-SUBMISSIONS holds one folder per student with their notebooks (``alice/03_rnn_scratch.ipynb``),
-or loose files named ``STUDENT__EXERCISE.ipynb`` (``alice__03_rnn_scratch.ipynb``), or both.
-Each notebook runs in a fresh kernel, in a temporary copy (the submission is never modified),
-with a timeout per cell, a memory limit on the kernel process and a cap on captured output.
-The check cells are those of ``exercises/EXERCISE.ipynb`` (found by cell id, else by source): their
-source is restored from there, so an edited check cannot pass, and a deleted one counts as not run.
-Each check is recorded as passed, failed (with its message), not attempted (the stub's
-``NotImplementedError``) or not run (the kernel died or timed out before it).
-
-THIS RUNS UNTRUSTED CODE with the rights of the user who runs it: use a container for real courses.
+Order of work: read the reference checks from the book (never from the working folder), grade
+each set's solution notebook (stop unless it gets full marks), then grade every submission in a
+bubblewrap sandbox (``sandbox.py``), with the checks evaluated by the in-kernel harness
+(``harness.py``), and write the tables after each one (``gradebook.py``).
+``python -m rnnlab grade merge OUT1 OUT2 ... --out FOLDER`` joins the outputs of shards;
+``python -m rnnlab grade bench`` measures submissions per minute per core.
 """
-import csv
-import os
+import concurrent.futures
+import hashlib
+import json
 import pathlib
 import re
-import resource
-import shutil
 import sys
-import tempfile
+import threading
 import time
-from dataclasses import dataclass, field
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-from .assign import CHECK_TAG, tags
-from ..checks import PASS_PREFIX
+from . import gradebook, sandbox
+from .references import SetupError, find_book, load_references
 
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-FIELDS = ["student", "exercise", "passed", "total", "status", "seconds",
-          "failed", "not_attempted", "not_run", "feedback"]
+STUB_DEFINES = re.compile(r"^\s*(?:def|class)\s+(\w+)|^(\w+)\s*(?:,\s*\w+\s*)*=", re.MULTILINE)
+NAME_ERROR = re.compile(r"^NameError: name '(\w+)' is not defined")
 
 
-@dataclass
-class Check:
-    name: str
-    status: str = "not run"      # passed | failed | not attempted | not run
-    message: str = ""
-
-
-@dataclass
-class Result:
-    student: str
-    exercise: str
-    status: str = "ok"
-    seconds: float = 0.0
-    checks: list = field(default_factory=list)
-    errors: list = field(default_factory=list)   # (cell number, one line) of non-check cells
-
-    def count(self, status):
-        return sum(c.status == status for c in self.checks)
-
-
-class CappedClient(NotebookClient):
-    """A NotebookClient that stops keeping outputs once ``max_output`` characters came in."""
-
-    def __init__(self, nb, max_output, **kw):
-        super().__init__(nb, **kw)
-        self.max_output, self.output_chars, self.capped = max_output, 0, False
-        self.current_index = None
-
-    async def async_execute_cell(self, cell, cell_index, *args, **kw):
-        self.current_index = cell_index  # so a timeout or a dead kernel can be pinned to its cell
-        return await super().async_execute_cell(cell, cell_index, *args, **kw)
-
-    def output(self, outs, msg, display_id, cell_index):
-        content = msg.get("content", {})
-        size = len(str(content.get("text", ""))) + sum(len(str(v)) for v in content.get("data", {}).values())
-        self.output_chars += size
-        if msg.get("msg_type") != "error" and self.output_chars > self.max_output:
-            if not self.capped:
-                self.capped = True
-                outs.append(nbformat.v4.new_output(
-                    "stream", name="stderr", text=f"\n[grader: output capped at {self.max_output:,} characters]\n"))
-            kept = [line for line in str(content.get("text", "")).splitlines() if line.startswith(PASS_PREFIX)]
-            if kept:  # a check's verdict is kept even past the cap
-                outs.append(nbformat.v4.new_output("stream", name="stdout", text="\n".join(kept) + "\n"))
-            return None
-        return super().output(outs, msg, display_id, cell_index)
-
-
-def find_submissions(root):
-    """[(student, exercise, path)] under ``root``, sorted."""
-    root, found = pathlib.Path(root), []
-    for path in sorted(root.rglob("*.ipynb")):
-        if ".ipynb_checkpoints" in path.parts:
+def parse_notebook(data):
+    """A NotebookNode from untrusted bytes, repairing what can be repaired (a cell without source)."""
+    raw = json.loads(data.decode("utf-8", errors="replace"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
+        raise ValueError("no list of cells")
+    raw.setdefault("metadata", {})
+    raw["nbformat"], raw["nbformat_minor"] = 4, max(5, int(raw.get("nbformat_minor", 5) or 5))
+    cells = []
+    for i, c in enumerate(raw["cells"]):
+        if not isinstance(c, dict):
             continue
-        rel = path.relative_to(root)
-        if len(rel.parts) >= 2:
-            found.append((rel.parts[0], path.stem, path))
-        elif "__" in path.stem:
-            student, exercise = path.stem.split("__", 1)
-            found.append((student, exercise, path))
+        kind = c.get("cell_type") if c.get("cell_type") in ("code", "markdown", "raw") else "raw"
+        source = c.get("source", "")
+        source = "".join(map(str, source)) if isinstance(source, list) else str(source)
+        meta = c.get("metadata") if isinstance(c.get("metadata"), dict) else {}
+        new = dict(cell_type=kind, source=source, metadata=meta, id=str(c.get("id") or f"cell-{i}")[:64])
+        if kind == "code":
+            new.update(outputs=[], execution_count=None)
+        cells.append(new)
+    raw["cells"] = cells
+    raw["metadata"].setdefault("kernelspec", {"name": "python3", "display_name": "Python 3",
+                                              "language": "python"})
+    raw["metadata"]["kernelspec"]["name"] = "python3"  # a submission may not choose its kernel
+    return nbformat.from_dict(raw)
+
+
+def prepare(nb, ref):
+    """(job checks {cell index: reference source}, [check records], [answer records])."""
+    by_id = {c.get("id"): i for i, c in enumerate(nb.cells)}
+    by_source = {c.source: i for i, c in enumerate(nb.cells) if c.cell_type == "code"}
+    job_checks, checks = {}, []
+    for item in ref.checks:
+        index = by_id.get(item.id, by_source.get(item.source))
+        record = dict(id=item.id, exercise=item.exercise, points=item.points, status="not run", message="",
+                      cell=index)
+        if index is None or nb.cells[index].cell_type != "code":
+            record["message"], record["cell"] = "the check cell is missing from the submission", None
         else:
-            print(f"skipping {rel}: name it STUDENT__EXERCISE.ipynb or put it in a folder per student")
-    return found
+            nb.cells[index].source = item.source
+            job_checks[index] = item.source
+        checks.append(record)
+    answers = []
+    for item in ref.answers:
+        found = nb.cells[by_id[item.id]] if item.id in by_id else None
+        text = found.source if found is not None and found.cell_type == "markdown" else ""
+        answered = bool(text.strip()) and text.strip() != item.source.strip()
+        answers.append(dict(id=item.id, exercise=item.exercise, points=item.points, answered=answered,
+                            text=text[:20000]))
+    return job_checks, checks, answers
 
 
-def check_name(source):
-    for line in source.splitlines():
-        if "checks." in line and not line.strip().startswith(("#", "import", "from")):
-            return line.strip()[:80]
-    for line in source.splitlines():
-        if line.strip() and not line.strip().startswith("#"):
-            return line.strip()[:80]
-    return source.strip()[:80]
+def stub_names(ref):
+    names = set()
+    for c in ref.exercise_nb.cells:
+        if c.cell_type == "code" and "raise NotImplementedError" in c.source:
+            names |= {a or b for a, b in STUB_DEFINES.findall(c.source)}
+    return names - {""}
 
 
-def _output_text(cell):
-    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
-
-
-def _error(cell):
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "error":
-            return out
-    return None
-
-
-def judge(cell):
-    """(status, message) of an executed check cell."""
-    if cell.get("execution_count") is None and not cell.get("outputs"):
-        return "not run", ""
-    err = _error(cell)
-    if err is None:
-        if any(line.startswith(PASS_PREFIX) for line in _output_text(cell).splitlines()):
-            return "passed", _output_text(cell).strip()[-2000:]
-        return "failed", "the check printed no PASSED line"
-    if err["ename"] == "NotImplementedError":
-        return "not attempted", ANSI.sub("", err["evalue"])
-    if err["ename"] == "KeyboardInterrupt":
-        return "failed", "interrupted: the cell ran past the time limit"
-    return "failed", f"{err['ename']}: {ANSI.sub('', err['evalue'])}"[:4000]
-
-
-def restore_checks(nb, reference):
-    """Put the reference check cells' source into ``nb``; return [(cell or None, Check)]."""
-    if reference is None:
-        return [(c, Check(check_name(c.source))) for c in nb.cells if CHECK_TAG in tags(c)]
-    by_id = {c.get("id"): c for c in nb.cells if c.get("id")}
-    by_source = {c.source: c for c in nb.cells if c.cell_type == "code"}
-    pairs = []
-    for ref in reference.cells:
-        if CHECK_TAG not in tags(ref):
+def judge(result, checks, ref):
+    """Fill the check records from the runner's result."""
+    stubs = stub_names(ref)
+    for record in checks:
+        index = record.pop("cell", None)
+        if index is None:
             continue
-        cell = by_id.get(ref.get("id")) or by_source.get(ref.source)
-        check = Check(check_name(ref.source))
-        if cell is None or cell.cell_type != "code":
-            check.message, cell = "the check cell is missing from the submission", None
-        else:
-            cell.source = ref.source
-        pairs.append((cell, check))
-    return pairs
+        verdict = result["verdicts"].get(str(index))
+        if verdict:
+            record["status"], record["message"] = verdict["status"], verdict["message"]
+            record["output"] = verdict.get("output", "")
+            name = NAME_ERROR.match(record["message"])
+            if record["status"] == "failed" and name and name.group(1) in stubs:
+                record["status"] = "not attempted"
+        elif result.get("stopped_at") == index:
+            record["status"], record["message"] = "failed", result["stopped"]
+        elif result.get("stopped"):
+            record["message"] = f"not run: {result['stopped']}"
+        if record["status"] == "grader error":
+            result["status"] = f"grader error: {record['message']}"[:400]
 
 
-def memory_limiter(memory_gb):
-    def limit():  # runs in the kernel process before it starts
-        if memory_gb:
-            size = int(memory_gb * 2**30)
-            resource.setrlimit(resource.RLIMIT_AS, (size, size))
-    return limit
-
-
-def grade_notebook(path, student, exercise, reference=None, timeout=300, memory_gb=4.0,
-                   max_output=1_000_000, quick=False):
-    """Run one submission; return its Result (never raises for a bad submission)."""
-    result, start, stopped = Result(student, exercise), time.perf_counter(), None
+def grade_one(sub, refs, options):
+    """The record of one submission (never raises)."""
+    start = time.perf_counter()
+    ref = refs.get(sub["set"])
+    record = dict(student=sub["student"], raw_student=sub["raw_student"][:200], set=sub["set"],
+                  canvas_id=sub.get("canvas_id", ""), status="ok", checks=[], answers=[], exercises={},
+                  points=0.0, max_points=ref.max_points() if ref else 0.0, seconds=0.0, sha256="",
+                  sandbox="bwrap" if options["bwrap"] else "none (--no-sandbox)", errors=[])
+    if ref is not None:
+        record["checks"] = [dict(id=c.id, exercise=c.exercise, points=c.points, status="not run",
+                                 message="") for c in ref.checks]
     try:
-        nb = nbformat.read(path, as_version=4)
-        nb.cells  # noqa: B018  (a JSON file that is not a notebook fails here)
-    except Exception as err:  # not JSON, not a notebook
-        result.status = f"invalid notebook: {type(err).__name__}: {str(err).splitlines()[0][:200] if str(err) else ''}"
-        n = sum(CHECK_TAG in tags(c) for c in reference.cells) if reference else 0
-        result.checks = [Check(f"check {i + 1}", "not run", "the notebook could not be read") for i in range(n)]
-        return result
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    pairs = restore_checks(nb, reference)
-    env = dict(os.environ, MPLBACKEND="agg", PYTHONUNBUFFERED="1")
-    if quick:
-        env["RNNLAB_QUICK"] = "1"
-    workdir = tempfile.mkdtemp(prefix="rnnlab-grade-")
-    try:
-        shutil.copy(path, pathlib.Path(workdir) / "submission.ipynb")
-        client = CappedClient(nb, max_output, timeout=timeout, kernel_name="python3", allow_errors=True,
-                              interrupt_on_timeout=False, shutdown_kernel="immediate",
-                              resources={"metadata": {"path": workdir}})
+        if sub["problem"]:
+            record["status"] = sub["problem"]
+            return record
+        data = gradebook.read_regular(sub["path"], options["max_bytes"])
+        record["sha256"] = hashlib.sha256(data).hexdigest()
         try:
-            client.execute(preexec_fn=memory_limiter(memory_gb), env=env, cwd=workdir)
-        except CellTimeoutError:
-            stopped = f"cell {client.current_index} ran past the {timeout} s time limit"
-            result.status = f"timeout: {stopped}"
-        except DeadKernelError:
-            stopped = f"the kernel died in cell {client.current_index} (os._exit, a crash, or the {memory_gb:g} GB memory limit)"
-            result.status = f"kernel died: {stopped}"
-        except Exception as err:  # anything else the kernel machinery throws
-            result.status = f"error while running: {type(err).__name__}: {str(err)[:200]}"
-        if client.capped:
-            result.status += f"; output capped ({client.output_chars:,} characters printed)"
+            nb = parse_notebook(data)
+        except (ValueError, TypeError, KeyError, AttributeError) as err:
+            record["status"] = f"invalid notebook: {type(err).__name__}: {str(err)[:150]}"
+            return record
+        job_checks, record["checks"], record["answers"] = prepare(nb, ref)
+        job = dict(notebook=nb, checks=job_checks, imports=ref.imports, timeout=options["timeout"],
+                   memory_gb=options["memory_gb"], max_output=options["max_output"])
+        wall = options["timeout"] * (len(nb.cells) + 3) + 120
+        result = sandbox.run_job(json.loads(json.dumps(job)), bwrap=options["bwrap"],
+                                 data_dir=options["data_dir"], threads=options["threads"],
+                                 quick=options["quick"], wall_timeout=wall)
+        judge(result, record["checks"], ref)
+        record["status"] = result["status"] + (" (output capped)" if result.get("capped") else "")
+        record["errors"] = result.get("errors", [])[:20]
+    except Exception as err:  # noqa: BLE001  (the grader's own fault: say so, go on)
+        record["status"] = f"grader error: {type(err).__name__}: {str(err)[:200]}"
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
-    for cell, check in pairs:
-        if cell is not None:
-            check.status, check.message = judge(cell)
-            if stopped and any(c is cell for c in nb.cells[client.current_index:][:1]):
-                check.status, check.message = "failed", stopped
-            elif stopped and check.status == "not run":
-                check.message = f"not run: {stopped}"
-        result.checks.append(check)
-    checks = {id(c) for c, _ in pairs}
-    for number, cell in enumerate(nb.cells):
-        err = _error(cell) if cell.cell_type == "code" and id(cell) not in checks else None
-        if err is not None and err["ename"] != "NotImplementedError":
-            result.errors.append((number, f"{err['ename']}: {ANSI.sub('', err['evalue'])}"[:300]))
-    result.seconds = time.perf_counter() - start
-    return result
+        record["seconds"] = time.perf_counter() - start
+        for c in record["checks"]:
+            c.pop("cell", None)
+            if c["status"] == "passed":
+                record["points"] += c["points"]
+        if ref is not None:
+            record["exercises"] = {e: sum(c["points"] for c in record["checks"]
+                                          if c["exercise"] == e and c["status"] == "passed")
+                                   for e in ref.exercises if any(c.exercise == e for c in ref.checks)}
+    return record
 
 
 def feedback_markdown(r):
-    lines = [f"# Feedback: {r.student}, {r.exercise}", "",
-             f"**{r.count('passed')} of {len(r.checks)} checks passed.** Status: {r.status}. "
-             f"Ran in {r.seconds:.0f} s.", ""]
-    for i, c in enumerate(r.checks, 1):
-        lines += [f"## Check {i}: {c.status}", "", f"`{c.name}`", ""]
-        if c.message:
-            lines += ["```", c.message.strip(), "```", ""]
-    if r.errors:
-        lines += ["## Other cells that raised an error", ""]
-        lines += [f"- cell {n}: `{msg.splitlines()[0] if msg else ''}`" for n, msg in r.errors[:10]]
+    lines = [f"# Feedback: {r['student']}, {r['set']}", "",
+             f"**{r['points']:g} of {r['max_points']:g} points.** Status: {r['status']}.", ""]
+    numbers = {}
+    for c in r["checks"]:
+        numbers[c["exercise"]] = numbers.get(c["exercise"], 0) + 1
+        lines += [f"## {c['exercise']}, check {numbers[c['exercise']]}: {c['status']} "
+                  f"({c['points'] if c['status'] == 'passed' else 0:g}/{c['points']:g})", "",
+                  f"Cell `{c['id']}`.", ""]
+        if c.get("message"):
+            lines += ["```", c["message"].strip(), "```", ""]
+    for a in r["answers"]:
+        lines += [f"- {a['exercise']}, written answer (cell `{a['id']}`): "
+                  f"{'answered, graded by hand' if a['answered'] else 'unchanged'}"]
+    if r.get("errors"):
+        lines += ["", "## Other cells that raised an error", ""]
+        lines += [f"- cell {n + 1}: `{msg.splitlines()[0] if msg else ''}`" for n, msg in r["errors"][:10]]
     return "\n".join(lines) + "\n"
 
 
-def grade_folder(submissions, out, exercises="exercises", feedback=None, **options):
-    """Grade every submission under ``submissions``; write the CSV ``out``; return the Results."""
+def self_test(refs, sets, options, log=print):
+    """Grade each set's solution notebook; raise SetupError unless it gets full marks."""
+    for name in sorted(sets):
+        ref = refs[name]
+        sub = dict(student="solution", raw_student="solution", set=name, path=str(ref.solution_path),
+                   problem="", canvas_id="")
+        r = grade_one(sub, refs, dict(options, max_bytes=max(options["max_bytes"], 2**28)))
+        log(f"self-test {name}: the solution gets {r['points']:g}/{r['max_points']:g}, {r['status']} "
+            f"({r['seconds']:.0f} s)")
+        if r["points"] != r["max_points"] or r["status"] != "ok":
+            failed = [f"{c['exercise']} cell {c['id']}: {c['status']} {c['message'][:200]}"
+                      for c in r["checks"] if c["status"] != "passed"]
+            raise SetupError(f"the solution of {name} does not get full marks here ({r['status']}); "
+                             "fix the grading environment first:\n  " + "\n  ".join(failed))
+
+
+def grade_class(submissions, out, book=None, jobs=1, shard=(1, 1), roster=None, no_sandbox=False,
+                self_check=True, log=print, **limits):
+    """Grade every submission under ``submissions`` into the folder ``out``; return the records."""
+    refs = load_references(find_book(book))
+    bwrap = sandbox.bwrap_path()
+    if bwrap is None and not no_sandbox:
+        raise SetupError("bubblewrap (bwrap) is missing or does not work here: install Debian's "
+                         "`bubblewrap`, use the container recipe, or pass --no-sandbox to run "
+                         "submissions with your own rights")
+    options = dict(timeout=300, memory_gb=4.0, max_output=1_000_000, max_bytes=20 * 2**20, quick=False,
+                   threads=1, data_dir=None)
+    options.update({k: v for k, v in limits.items() if v is not None})
+    options["bwrap"] = None if no_sandbox else bwrap
+    found = gradebook.discover(submissions, set(refs), options["max_bytes"])
+    index, count = shard
+    mine = found[index - 1::count]
+    log(f"grading {len(mine)} of {len(found)} submissions (shard {index}/{count}) with "
+        f"{'bwrap' if options['bwrap'] else 'NO SANDBOX'}, {jobs} job(s)")
+    if self_check:
+        self_test(refs, {s["set"] for s in mine if s["set"] in refs}, options, log)
     out = pathlib.Path(out)
-    feedback = pathlib.Path(feedback) if feedback else out.with_name(out.stem + "_feedback")
-    found = find_submissions(submissions)
-    print(f"grading {len(found)} submissions from {submissions}", flush=True)
-    results, rows = [], []
-    for i, (student, exercise, path) in enumerate(found, 1):
-        ref_path = pathlib.Path(exercises) / f"{exercise}.ipynb"
-        reference = nbformat.read(ref_path, as_version=4) if ref_path.exists() else None
-        r = grade_notebook(path, student, exercise, reference, **options)
-        if reference is None:
-            r.status += f"; no {ref_path} (checks taken from the submission)"
-        fb = feedback / student / f"{exercise}.md"
-        fb.parent.mkdir(parents=True, exist_ok=True)
-        fb.write_text(feedback_markdown(r))
-        rows.append(dict(student=student, exercise=exercise, passed=r.count("passed"), total=len(r.checks),
-                         status=r.status, seconds=f"{r.seconds:.1f}", failed=r.count("failed"),
-                         not_attempted=r.count("not attempted"), not_run=r.count("not run"), feedback=str(fb)))
-        results.append(r)
-        print(f"[{i}/{len(found)}] {student} {exercise}: {r.count('passed')}/{len(r.checks)} checks passed, "
-              f"{r.status} ({r.seconds:.0f} s)", flush=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"wrote {out} and feedback in {feedback}/")
+    people = gradebook.read_roster(roster) if roster else None
+    done = {(r["student"], r["set"], r["sha256"]): r for r in gradebook.read_records(out)
+            if not r["status"].startswith("grader error")}
+    records = {(r["student"], r["set"]): r for r in gradebook.read_records(out)}
+    lock, counter = threading.Lock(), [0]
+
+    def work(sub):
+        try:
+            sha = hashlib.sha256(gradebook.read_regular(sub["path"], options["max_bytes"])).hexdigest()
+        except OSError:
+            sha = ""
+        r = done.get((sub["student"], sub["set"], sha)) if sha else None
+        r = r or grade_one(sub, refs, options)
+        with lock:
+            counter[0] += 1
+            fb = out / "feedback" / r["student"] / f"{r['set']}.md"
+            gradebook.write_atomic(fb, feedback_markdown(r))
+            r["feedback"] = fb.relative_to(out).as_posix()
+            records[(r["student"], r["set"])] = r
+            gradebook.write_tables(out, records.values(), refs, people)
+            log(f"[{counter[0]}/{len(mine)}] {r['student']} {r['set']}: {r['points']:g}/{r['max_points']:g} "
+                f"points, {r['status']} ({r['seconds']:.0f} s)")
+        return r
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(pool.map(work, mine))
+    gradebook.write_tables(out, records.values(), refs, people)
     return results
 
 
+def merge(outputs, out, book=None, roster=None):
+    """Join the results of several runs (shards) into the tables of ``out``."""
+    refs = load_references(find_book(book))
+    records = {}
+    for folder in outputs:
+        for r in gradebook.read_records(folder):
+            records[(r["student"], r["set"])] = r
+    for r in records.values():
+        gradebook.write_atomic(pathlib.Path(out) / r["feedback"], feedback_markdown(r))
+    gradebook.write_tables(out, records.values(), refs, gradebook.read_roster(roster) if roster else None)
+    return list(records.values())
+
+
 def add_arguments(parser):
-    parser.add_argument("submissions", help="folder: STUDENT/EXERCISE.ipynb or STUDENT__EXERCISE.ipynb")
-    parser.add_argument("--out", default="grades.csv", help="the grade table (CSV)")
-    parser.add_argument("--feedback", default=None, help="feedback folder (default: next to --out)")
-    parser.add_argument("--exercises", default="exercises", help="the reference exercise notebooks")
+    parser.add_argument("submissions", nargs="+", help="the submissions folder; or `merge OUT...`; "
+                        "or `bench`")
+    parser.add_argument("--out", default="grading", help="output folder (tables, feedback, answers)")
+    parser.add_argument("--book", default=None, help="the book's folder (default: the installed package's)")
+    parser.add_argument("--roster", default=None, help="CSV with a `student` column (and name, id, "
+                        "sis_id, section): missing students get a row")
+    parser.add_argument("--jobs", type=int, default=1, help="submissions graded at once")
+    parser.add_argument("--threads", type=int, default=1, help="torch/BLAS threads per job")
+    parser.add_argument("--shard", default="1/1", help="grade only shard i of N (i/N)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
     parser.add_argument("--memory-gb", type=float, default=4.0, help="address-space limit of each kernel")
     parser.add_argument("--max-output", type=int, default=1_000_000, help="characters of output kept")
-    parser.add_argument("--quick", action="store_true", help="run the kernels with RNNLAB_QUICK=1")
+    parser.add_argument("--max-mb", type=float, default=20, help="largest submission read")
+    parser.add_argument("--quick", action="store_true", help="run with RNNLAB_QUICK=1 (not for real grades)")
+    parser.add_argument("--no-sandbox", action="store_true", help="run without bwrap (rows say so)")
+    parser.add_argument("--no-self-test", action="store_true", help="skip grading the solutions first")
 
 
 def main(args):
-    if not pathlib.Path(args.submissions).is_dir():
-        sys.exit(f"{args.submissions} is not a folder of submissions")
-    grade_folder(args.submissions, args.out, exercises=args.exercises, feedback=args.feedback,
-                 timeout=args.timeout, memory_gb=args.memory_gb, max_output=args.max_output, quick=args.quick)
+    import os
+    first = args.submissions[0]
+    try:
+        if first == "merge":
+            records = merge(args.submissions[1:], args.out, args.book, args.roster)
+            print(f"merged {len(records)} records into {args.out}/")
+            return
+        if first == "bench":
+            from .bench_grade import main as bench_main
+            return bench_main(args)
+        if len(args.submissions) != 1 or not pathlib.Path(first).is_dir():
+            sys.exit(f"{first} is not a folder of submissions")
+        index, count = (int(x) for x in args.shard.split("/"))
+        if not 1 <= index <= count:
+            sys.exit("--shard must be i/N with 1 <= i <= N")
+        data = os.environ.get("RNNLAB_DATA")
+        records = grade_class(first, args.out, book=args.book, jobs=args.jobs, shard=(index, count),
+                              roster=args.roster, no_sandbox=args.no_sandbox,
+                              self_check=not args.no_self_test, timeout=args.timeout,
+                              memory_gb=args.memory_gb, max_output=args.max_output,
+                              max_bytes=int(args.max_mb * 2**20), quick=args.quick, threads=args.threads,
+                              data_dir=str(pathlib.Path(data).resolve()) if data else None)
+    except SetupError as err:
+        sys.exit(f"grading stopped: {err}")
+    print(f"wrote {args.out}/grades.csv, gradebook.csv, canvas.csv, answers/ and feedback/")
+    errors = [r for r in records if r["status"].startswith("grader error")]
+    if errors:
+        sys.exit(f"{len(errors)} submission(s) hit a grader error (not the students' fault): "
+                 "see the status column and re-run")

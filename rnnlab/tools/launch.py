@@ -1,6 +1,8 @@
 """The two cells every notebook starts with, derived from the one repository setting in _config.yml.
 
-Cell 0 is an "Open in Colab" badge; cell 1 installs this package, in Colab only.
+Cell 0 is an "Open in Colab" badge (in a solution notebook it opens the exercise version, so
+a release made from the solutions never sends students to ``solutions/``); cell 1 installs this
+package, in Colab only.
 ``python -m rnnlab headers`` rewrites them; ``--check`` lists notebooks that disagree.
 """
 import pathlib
@@ -24,7 +26,16 @@ def read_repository(config_path="_config.yml"):
     return match.group(1), repo.get("branch", "main")
 
 
+def badge_path(nb_path):
+    """The notebook a badge opens: a solution's badge opens its exercise, never the solution."""
+    parts = nb_path.split("/")
+    if len(parts) == 2 and parts[0] == "solutions":
+        return f"exercises/{parts[1]}"
+    return nb_path
+
+
 def badge_source(repo, branch, nb_path):
+    nb_path = badge_path(nb_path)
     url = f"https://colab.research.google.com/github/{repo}/blob/{branch}/{nb_path}"
     return f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({url})"
 
