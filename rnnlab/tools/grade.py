@@ -270,6 +270,8 @@ def add_arguments(parser):
     parser.add_argument("--quick", action="store_true", help="run with RNNLAB_QUICK=1 (not for real grades)")
     parser.add_argument("--no-sandbox", action="store_true", help="run without bwrap (rows say so)")
     parser.add_argument("--no-self-test", action="store_true", help="skip grading the solutions first")
+    parser.add_argument("--bench-set", default=None, help="`grade bench`: the exercise set to time")
+    parser.add_argument("--bench-n", type=int, default=None, help="`grade bench`: submissions per run")
 
 
 def main(args):
