@@ -10,10 +10,11 @@ NBVAL_WORKERS ?= 2
 WORKER_THREADS := OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb solutions/*.ipynb))
 
-.PHONY: help setup book test test-unit test-notebooks test-book lab execute exercises headers bench clean
+.PHONY: help setup book publish test test-unit test-notebooks test-book lab execute exercises headers bench clean
 
 help:
-	@echo "make book       build the website into _build/html (offline, from stored outputs)"
+	@echo "make book       build the website into _build/html (offline, from stored outputs; SOLUTIONS=0 leaves out the solution pages)"
+	@echo "make publish    build the website and push it to the gh-pages branch (GitHub Pages)"
 	@echo "make test       everything CI checks: unit tests, notebooks in quick mode, site build"
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make execute    re-run chapters and solutions in full and store their outputs (NB=path for one)"
@@ -30,10 +31,29 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 setup: $(VENV)/.installed
 
+# SOLUTIONS=0 builds the site without the solution pages (for a course that keeps answers private).
+SOLUTIONS ?= 1
+# make publish pushes _build/html to this branch of this remote; GitHub Pages serves it from there.
+PAGES_REMOTE ?= origin
+PAGES_BRANCH ?= gh-pages
+
 book: setup
 	rm -rf _build  # a full build takes seconds; a stale _build/.doctrees gives stale pages and warnings
-	$(VENV)/bin/jupyter-book build . --path-output . -q
+	BOOK_SOLUTIONS=$(SOLUTIONS) $(VENV)/bin/jupyter-book build . --path-output . -q
 	@echo "The book is in _build/html: open _build/html/index.html"
+
+# The site is static: a commit of _build/html (with .nojekyll, which the build writes) on its own
+# branch. In the repository's settings, Pages > "Deploy from a branch" > gh-pages, / (root).
+publish: book
+	test -f _build/html/.nojekyll
+	rm -rf _build/pages && git worktree prune
+	git worktree add --detach _build/pages
+	cd _build/pages && git checkout --orphan $(PAGES_BRANCH)-new && git rm -rfq . && \
+		cp -r ../html/. . && git add -A && \
+		git commit -qm "Website built from $$(git -C ../.. rev-parse --short HEAD)" && \
+		git push -f $(PAGES_REMOTE) HEAD:$(PAGES_BRANCH)
+	git worktree remove --force _build/pages && git branch -D $(PAGES_BRANCH)-new
+	@echo "Published to $(PAGES_REMOTE)/$(PAGES_BRANCH)"
 
 test: setup test-unit test-notebooks test-book
 
@@ -46,7 +66,7 @@ test-notebooks: setup
 
 test-book: setup
 	rm -rf _build  # a full build takes seconds; a stale _build/.doctrees gives stale pages and warnings
-	$(VENV)/bin/jupyter-book build . --path-output . -W -n --keep-going -q
+	BOOK_SOLUTIONS=$(SOLUTIONS) $(VENV)/bin/jupyter-book build . --path-output . -W -n --keep-going -q
 
 lab: setup
 	$(VENV)/bin/jupyter lab
