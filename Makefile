@@ -10,7 +10,7 @@ NBVAL_WORKERS ?= 2
 WORKER_THREADS := OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb solutions/*.ipynb))
 
-.PHONY: help setup book publish test test-unit test-notebooks test-book lab execute exercises headers bench clean
+.PHONY: help setup book publish test test-unit test-notebooks test-book lab execute exercises headers bench figures clean
 
 help:
 	@echo "make book       build the website into _build/html (offline, from stored outputs; SOLUTIONS=0 leaves out the solution pages)"
@@ -20,6 +20,7 @@ help:
 	@echo "make execute    re-run chapters and solutions in full and store their outputs (NB=path for one)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make bench      rnnlab.train against a minimal loop, and the trainings' matrix-product floor"
+	@echo "make figures    redraw the diagrams (figures/*.py -> rnnlab/diagrams/*.svg)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -82,6 +83,9 @@ headers: setup
 
 bench: setup
 	$(PY) -m rnnlab bench
+
+figures: setup
+	$(PY) figures/draw.py
 
 clean:
 	rm -rf _build .pytest_cache
