@@ -2,10 +2,13 @@
 
 ``core`` holds the house format (``passed``, ``fail``, ``CheckFailed``); ``basics`` the checks of
 the chapters' small functions; ``layers`` the comparison of a scratch layer with its torch.nn
-twin; ``experiments`` the checks of the experiment exercises.
+twin; ``experiments`` the checks of the experiment exercises; ``lm`` the checks of trained language
+models, recomputed from the model and the data (never from a reported number).
 """
 from .basics import (check_below_unigram, check_bptt, check_grad_norm, check_language_model,
                      check_next_token_probs, check_state_gradients, check_uneven_bidirectional,
                      unigram_perplexity)
-from .core import PASS_PREFIX, CheckFailed, describe, fail, passed
+from .core import (PASS_PREFIX, CheckFailed, call, describe, fail, fresh_generator, fresh_rng, passed,
+                   recurrence_spy, reject_torch_recurrence, relative_error)
+from .lm import check_held_out, check_trained_lm
 from .layers import check_twin, copy_twin_weights

@@ -2,14 +2,16 @@
 
 ``check_twin(layer, twin)`` copies the twin's weights into the learner's layer, runs both on
 random inputs and states of several shapes (batch size 1 included), and compares outputs and
-final states (max abs difference at most 1e-5). On a mismatch it runs a few experiments to
+final states (max abs difference at most 1e-5). The inputs and states are drawn afresh on every
+call; the layer runs first (no expected value exists yet in any frame it could read), and a layer
+that holds or calls torch.nn's recurrent modules is rejected. On a mismatch it runs a few experiments to
 name the likely mistake: state ignored, state not carried through time, layers not chained,
 backward direction, transposed weights, outputs or state laid out wrongly.
 """
 import torch
 from torch import nn
 
-from .core import describe, fail, passed
+from .core import call, describe, fail, fresh_generator, passed, recurrence_spy, reject_torch_recurrence
 
 TOL = 1e-5
 SHAPES = ((1, 1), (5, 1), (4, 3), (7, 2))  # (num_steps, batch_size); the first has one step
@@ -52,7 +54,10 @@ def copy_twin_weights(layer, twin):
 
 
 def _run(layer, inputs, state):
-    out = layer(inputs, state)
+    out = call(layer, inputs, state, what=f"{type(layer).__name__}(inputs, state)",
+               cause="a shape mismatch inside the layer? layer 0 reads num_inputs features, every later "
+                     "layer the outputs of the layer below (num_hiddens per direction); the state is "
+                     "(num_layers * num_directions, batch_size, num_hiddens)")
     if not (isinstance(out, tuple) and len(out) == 2):
         fail("what the layer's forward returns", "a pair (outputs, state) like torch.nn's layers",
              describe(out), "end forward with `return outputs, state`")
@@ -67,6 +72,9 @@ def _diagnose(layer, twin, inputs, state, got_out, got_state, want_out, want_sta
     """The likely mistake, from a few experiments."""
     d = 2 if twin.bidirectional else 1
     gs, ws = _as_tuple(got_state), _as_tuple(want_state)
+    if _max_diff(got_out, want_out) <= TOL:
+        return ("the outputs are right but the returned state is not: return the H (and C) of the LAST "
+                "step of every layer and direction, not the initial state or another step's")
     zero = _state_like(twin, inputs.shape[1], None, zero=True)
     longer = torch.randn(5, *inputs.shape[1:], generator=torch.Generator().manual_seed(1))
     with torch.no_grad():  # several steps from a zero state: right unless the recurrence is wrong
@@ -76,7 +84,12 @@ def _diagnose(layer, twin, inputs, state, got_out, got_state, want_out, want_sta
         return "right from a zero state, wrong from the given one: the state passed to forward is ignored"
     if twin.num_layers > 1 and all(_max_diff(g[:d], w[:d]) <= TOL for g, w in zip(gs, ws)):
         return ("the first layer is right, the later ones are not: are the layers chained (layer l takes "
-                "layer l-1's outputs as its inputs and its own slice state[l] as initial state)?")
+                "layer l-1's outputs as its inputs and its own slice state[l] as initial state)?"
+                + (" Are the backward outputs flipped back to time order before the next layer reads "
+                   "them?" if d == 2 else ""))
+    if d == 2 and all(_max_diff(g[:1], w[:1]) <= TOL for g, w in zip(gs, ws)):
+        return ("the first layer's forward direction is right, its backward one is not: run it on the "
+                "inputs reversed in time (torch.flip(inputs, [0])), with its own slice of the state")
     if d == 2 and _max_diff(got_out[..., :twin.hidden_size], want_out[..., :twin.hidden_size]) <= TOL:
         return ("the forward direction is right, the backward one is not: run it on the inputs reversed in "
                 "time (torch.flip(inputs, [0])), flip its outputs back, concatenate [forward, backward]")
@@ -124,15 +137,20 @@ def _check_interface(layer, twin):
 
 def check_twin(layer, twin):
     """Copy ``twin``'s weights into ``layer`` and compare outputs and states; print or raise."""
+    name = type(layer).__name__
+    reject_torch_recurrence(layer, name)
     copy_twin_weights(layer, twin)
-    gen = torch.Generator().manual_seed(0)
+    gen = fresh_generator()
     d, worst = (2 if twin.bidirectional else 1), 0.0
     for i, (num_steps, batch_size) in enumerate(SHAPES):
         inputs = _randn((num_steps, batch_size, twin.input_size), gen)
         state = _state_like(twin, batch_size, gen)
+        with torch.no_grad(), recurrence_spy() as spy:  # the learner's layer runs first
+            got_out, got_state = _run(layer, inputs.clone(), tuple(s.clone() for s in state)
+                                      if isinstance(state, tuple) else state.clone())
+        spy.reject(name)
         with torch.no_grad():
             want_out, want_state = twin(inputs, state)
-            got_out, got_state = _run(layer, inputs, state)
         what = f"for inputs of shape {tuple(inputs.shape)} (num_steps, batch_size, num_inputs)"
         if not isinstance(got_out, torch.Tensor) or got_out.shape != want_out.shape:
             fail(f"the shape of the outputs {what}", tuple(want_out.shape), describe(got_out),
@@ -144,12 +162,13 @@ def check_twin(layer, twin):
                  "the state is (num_layers * num_directions, batch_size, num_hiddens): stack the final H of "
                  "every layer and direction" + (", as a tuple (H, C)" if isinstance(twin, nn.LSTM) else ""))
         diff = max(_max_diff(got_out, want_out), _max_diff(got_state, want_state))
-        if diff > TOL:
+        if not diff <= TOL:
             cause = _diagnose(layer, twin, inputs, state, got_out, got_state, want_out, want_state, i == 0)
             fail(f"outputs and state {what}, with {type(twin).__name__}'s weights copied in",
                  f"max abs difference <= {TOL:g}", f"{diff:.3g}", cause)
         worst = max(worst, diff)
     _check_interface(layer, twin)
     config = f"num_layers={twin.num_layers}" + (", bidirectional=True" if twin.bidirectional else "")
-    passed(f"{type(layer).__name__} matches nn.{type(twin).__name__}({config}) with copied weights: outputs "
-           f"and final state on {len(SHAPES)} input shapes (num_steps 1-7, batch 1-3), max abs diff {worst:.1e}")
+    passed(f"{name} matches nn.{type(twin).__name__}({config}) with copied weights: outputs "
+           f"and final state from random initial states on {len(SHAPES)} input shapes (num_steps 1-7, "
+           f"batch 1-3, new draws each run), no torch.nn recurrence inside; max abs diff {worst:.1e}")

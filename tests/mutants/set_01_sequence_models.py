@@ -1,5 +1,7 @@
-"""Wrong solutions of solutions/01_sequence_models.ipynb (windows, k-step prediction, one-step model)."""
+"""Wrong solutions of solutions/01_sequence_models.ipynb: windows, an LSTM for the windows,
+k-step-ahead prediction."""
 import torch
+from torch import nn
 
 from rnnlab.checks import experiments as ce
 
@@ -25,6 +27,70 @@ def k_step_observed(net, x, tau, k):  # one-step predictions from observed value
                         for j in range(k)], dim=1)
 
 
+def k_step_prepends(net, x, tau, k):  # the prediction enters the window at the wrong end
+    n = len(x) - tau - k + 1
+    window, preds = torch.stack([x[j:j + n] for j in range(tau)], dim=1), []
+    for _ in range(k):
+        y = net(window).reshape(n, 1)
+        preds.append(y)
+        window = torch.cat([y, window[:, :-1]], dim=1)
+    return torch.cat(preds, dim=1)
+
+
+class LSTMRegressor(nn.Module):
+    """The exercise's model, with switchable mistakes."""
+
+    def __init__(self, num_hiddens=8, mistake=None):
+        super().__init__()
+        self.lstm, self.linear, self.mistake = nn.LSTM(1, num_hiddens), nn.Linear(num_hiddens, 1), mistake
+
+    def forward(self, X):
+        if self.mistake == "window_mean":  # the LSTM exists but the prediction ignores it
+            return X.mean(1, keepdim=True)
+        inputs = X.unsqueeze(-1) if self.mistake == "batch_as_time" else X.T.unsqueeze(-1)
+        outputs, _ = self.lstm(inputs)
+        if self.mistake == "batch_as_time":  # (batch, tau, h): window i has run after windows 0..i-1
+            return self.linear(outputs[:, -1])
+        return self.linear(outputs[0 if self.mistake == "first_output" else -1])
+
+
+_SERIES = {}
+
+
+def series():
+    if not _SERIES:
+        gen = torch.Generator().manual_seed(0)
+        time = torch.arange(1, 1001, dtype=torch.float32)
+        _SERIES["x"] = torch.sin(0.01 * time) + torch.randn(1000, generator=gen) * 0.2
+    return _SERIES["x"]
+
+
+def trained(mistake=None, epochs=3):
+    torch.manual_seed(0)
+    net, x = LSTMRegressor(mistake=mistake), series()
+    if epochs:
+        f, l = windows(x, 4)
+        opt = torch.optim.Adam(net.parameters(), 0.03)
+        for _ in range(epochs):
+            for i in torch.randperm(600).split(16):
+                loss = ((net(f[i]) - l[i]) ** 2).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+    return net
+
+
+def naive(make_net):
+    return lambda: ce.check_beats_naive(make_net(), series(), 4, 600)
+
+
+def mean_linear():
+    net = nn.Linear(4, 1)
+    with torch.no_grad():
+        net.weight.fill_(0.25), net.bias.zero_()
+    return net
+
+
 MUTANTS = {
     "labels_off_by_one": (lambda: ce.check_windows(
         lambda x, tau: (windows(x, tau)[0], x[tau - 1:-1].reshape(-1, 1))), "off by one"),
@@ -34,12 +100,23 @@ MUTANTS = {
         lambda x, tau: (x.unfold(0, tau, 1), x[tau - 1:].reshape(-1, 1))), "T - tau windows"),
     "features_transposed": (lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0].T, windows(x, tau)[1])),
                             "transposed"),
+    "features_reversed_in_time": (lambda: ce.check_windows(
+        lambda x, tau: (windows(x, tau)[0].flip(1), windows(x, tau)[1])), "features[i, j] must be x[i + j]"),
+    "lstm_is_a_mean_of_the_window": (naive(mean_linear), "asks for an LSTM"),
+    "lstm_created_but_unused": (naive(lambda: trained("window_mean", epochs=0)), "created but not used"),
+    "lstm_batch_read_as_time": (naive(lambda: trained("batch_as_time", epochs=0)), "windows of a batch are mixed"),
+    "lstm_predicts_from_first_output": (naive(lambda: trained("first_output", epochs=0)),
+                                        "reads only part of the window"),
+    "lstm_untrained": (naive(lambda: trained(epochs=0)), "not trained enough"),
+    "lstm_reports_its_mse": (lambda: ce.check_beats_naive(0.05, series(), 4, 600), "pass the trained model"),
     "k_step_without_feedback": (lambda: ce.check_k_step(k_step_observed), "own predictions"),
     "k_step_transposed": (lambda: ce.check_k_step(lambda net, x, tau, k: k_step(net, x, tau, k).T),
                           "columns steps ahead"),
+    "k_step_prepends_prediction": (lambda: ce.check_k_step(k_step_prepends), "appending the prediction"),
 }
 
 CORRECT = {
     "windows": lambda: ce.check_windows(windows),
+    "lstm": naive(trained),
     "k_step": lambda: ce.check_k_step(k_step),
 }
