@@ -141,7 +141,9 @@ def test_honest_students_and_points(graded):
                                       "rewriter", "thief", "vandal", "daemon", "cheat"])
 def test_attackers_get_only_what_they_earned(graded, attacker):
     record = graded["records"][(attacker, "00_tiny")]
-    assert [c["status"] for c in record["checks"]] == ["failed", "passed"], record
+    # the transformer's own cells stop defining double(): "not attempted"; never "passed"
+    assert record["checks"][0]["status"] in ("failed", "not attempted"), record
+    assert record["checks"][1]["status"] == "passed", record
     assert points(graded, attacker) == 1
 
 

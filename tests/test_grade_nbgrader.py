@@ -14,6 +14,7 @@ import sys
 import nbformat
 import pytest
 
+from rnnlab.tools import launch
 from rnnlab.tools.assign import make_exercise
 
 pytest.importorskip("nbgrader")
@@ -24,7 +25,8 @@ SET = "05_bptt"
 def nbgrader(course, *args):
     done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, capture_output=True,
                           text=True, timeout=900,
-                          env=dict(os.environ, RNNLAB_QUICK="1", OMP_NUM_THREADS="1"))
+                          env=dict(os.environ, RNNLAB_QUICK="1", OMP_NUM_THREADS="1",  # nbgrader runs
+                                   PATH=f"{pathlib.Path(sys.executable).parent}:{os.environ['PATH']}"))  # alembic
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return done
 
@@ -35,6 +37,8 @@ def course(tmp_path_factory):
     shutil.copy(ROOT / "nbgrader_config.py", course / "nbgrader_config.py")
     (course / "source" / "rnn").mkdir(parents=True)
     solution = nbformat.read(ROOT / "solutions" / f"{SET}.ipynb", as_version=4)
+    repo, branch = launch.read_repository(ROOT / "_config.yml")
+    launch.apply_headers(solution, repo, branch, f"solutions/{SET}.ipynb")  # as `make headers` does
     nbformat.write(solution, course / "source" / "rnn" / f"{SET}.ipynb")
     nbgrader(course, "generate_assignment", "rnn", "--force")
     exercise = make_exercise(solution, f"exercises/{SET}.ipynb")  # what `make exercises` writes

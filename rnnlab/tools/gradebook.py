@@ -173,6 +173,7 @@ def write_tables(out, records, references, roster=None):
                 notes.append(f"{s}: missing")
             elif r["status"] != "ok":
                 notes.append(f"{s}: {r['status']}")
+        notes += [f"{r['set']}: {r['status']}" for r in records if r["student"] == name and r["set"] not in sets]
         for s, e in columns:
             r = by_key.get((name, s))
             points = r["exercises"].get(e) if r else None

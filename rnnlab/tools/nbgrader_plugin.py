@@ -19,4 +19,4 @@ class HintedClearSolutions(ClearSolutions):
 def generate_preprocessors():
     """nbgrader's generate_assignment steps with ClearSolutions replaced by the hinted one."""
     return [HintedClearSolutions if p is ClearSolutions else p
-            for p in GenerateAssignment.preprocessors.default_value]
+            for p in GenerateAssignment.class_traits()["preprocessors"].default()]
