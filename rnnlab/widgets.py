@@ -123,6 +123,11 @@ def _figure_png(compute, text, title):
     return buf.getvalue()
 
 
+# What the gate inspector's picture shows, for readers who cannot see it (its alt text).
+ALT = ("Heatmaps of gate values, one per gate: one row per hidden unit, one column per character "
+       "of the text above, coloured by value (the colour bar gives the scale)")
+
+
 def gate_inspector(compute, text="the time traveller", title=None):
     """Type a sentence, see ``compute(text)`` as heatmaps: characters across, units down.
 
@@ -140,7 +145,7 @@ def gate_inspector(compute, text="the time traveller", title=None):
             return f'<p style="color:#b00020">{html.escape(state["error"])}</p>'
         data = base64.b64encode(state["png"]).decode("ascii")
         return (f"<p><small>text: <code>{html.escape(state['text'])}</code></small></p>"
-                f'<img alt="heatmaps" style="max-width:100%" src="data:image/png;base64,{data}"/>')
+                f'<img alt="{ALT}" style="max-width:100%" src="data:image/png;base64,{data}"/>')
 
     def update(_=None):
         state["text"], state["error"] = box.value, None
