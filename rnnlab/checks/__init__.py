@@ -12,3 +12,4 @@ from .core import (PASS_PREFIX, CheckFailed, call, describe, fail, fresh_generat
                    recurrence_spy, reject_torch_recurrence, relative_error)
 from .lm import check_held_out, check_trained_lm
 from .layers import check_twin, copy_twin_weights
+from .concise import check_d2l_params, check_early_stopping, check_hidden_sweep  # noqa: F401

@@ -1,0 +1,230 @@
+"""Judging trained language models and scratch layers on inputs the check draws itself.
+
+Shared by the checks of the later exercise sets (``concise``, ``lstm``, ``deep``,
+``practice``). Nothing here trusts a number the learner reports:
+
+- ``judge_lm`` re-evaluates a trained ``RNNLM``-style model on windows of *The War of the
+  Worlds* drawn at random on every call (text the book's models never train on) and asks
+  for two things: it beats the unigram baseline (letter frequencies, no context), and it
+  beats ITSELF with the state reset at every character (the same model without its
+  recurrent part);
+- ``check_split`` rejects a validation text that repeats the training text;
+- ``recomputed_range`` re-evaluates a model on the learner's validation iterator;
+- ``no_torch_recurrence`` runs a scratch layer with torch's recurrent kernels disabled.
+"""
+import contextlib
+import math
+import random
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from .core import describe, fail
+
+HELDOUT = "war_of_the_worlds"
+NUM_WINDOWS, WINDOW, WARM = 16, 300, 30  # 16 windows of 300 characters, the first 30 warm up
+_cache = {}
+
+
+def call_generator():
+    """A generator seeded afresh on every call: inputs differ from call to call."""
+    return torch.Generator().manual_seed(random.SystemRandom().randrange(2 ** 62))
+
+
+def _text(name):
+    if name not in _cache:
+        from ..data import read_lines
+        _cache[name] = "".join(read_lines(name))  # lines joined as load_corpus joins them
+    return _cache[name]
+
+
+def heldout_windows(vocab, gen, num=NUM_WINDOWS, length=WINDOW):
+    """``num`` random windows of ``length`` token ids of the held-out book: (num, length)."""
+    text = _text(HELDOUT)
+    starts = torch.randint(0, len(text) - length, (num,), generator=gen).tolist()
+    return torch.tensor([vocab[list(text[s:s + length])] for s in starts])
+
+
+def unigram_log_probs(vocab):
+    """Log frequencies of the tokens in all of The Time Machine (add-0.5 smoothing)."""
+    ids = torch.tensor(vocab[list(_text("time_machine"))])
+    counts = torch.bincount(ids, minlength=len(vocab)).double() + 0.5
+    return (counts / counts.sum()).log()
+
+
+def is_model(obj):
+    return isinstance(obj, nn.Module)
+
+
+def require_model(obj, what):
+    """Fail unless ``obj`` is a network (not a number, a list of numbers or a History)."""
+    if not is_model(obj):
+        fail(what, "the trained network itself (an nn.Module): the check evaluates it on text it "
+             "draws", describe(obj), "numbers instead of a model: pass the network, not its "
+             "perplexity or its History")
+
+
+def _device(net):
+    p = next(net.parameters(), None)
+    return p.device if p is not None else torch.device("cpu")
+
+
+@torch.no_grad()
+def lm_perplexities(net, W, warm=WARM):
+    """(perplexity with context, perplexity with the state reset at every character) of an
+    RNNLM-style ``net`` on the windows ``W`` (num, length), scored after ``warm`` characters."""
+    was_training, device = net.training, _device(net)
+    net.eval()
+    try:
+        num, length = W.shape
+        V = net.vocab_size
+        X = W[:, :-1].to(device)
+        y_hat, _ = net(X, net.begin_state(batch_size=num, device=device))
+        y_hat = y_hat.reshape(length - 1, num, V)[warm - 1:]  # time-major, as RNNLM returns
+        target = W[:, warm:].T.to(device)
+        ctx = F.cross_entropy(y_hat.reshape(-1, V).float(), target.reshape(-1)).item()
+        X1 = W[:, warm - 1:-1].T.reshape(-1, 1).to(device)  # every character on its own
+        y1, _ = net(X1, net.begin_state(batch_size=X1.shape[0], device=device))
+        reset = F.cross_entropy(y1.float(), target.reshape(-1)).item()
+    finally:
+        net.train(was_training)
+    return math.exp(ctx), math.exp(reset)
+
+
+def judge_lm(net, vocab, what, margin=0.97):
+    """Fail unless the trained ``net`` beats the unigram baseline and itself without context on
+    held-out windows drawn now; return (perplexity, reset perplexity, unigram perplexity)."""
+    require_model(net, what)
+    if getattr(net, "vocab_size", None) != len(vocab):
+        fail(f"the output size of {what}", f"{len(vocab)} (len(vocab))",
+             getattr(net, "vocab_size", "no attribute vocab_size"),
+             "build the model with rnnlab.RNNLM(layer, len(vocab)) on the same vocab")
+    W = heldout_windows(vocab, call_generator())
+    try:
+        ppl, reset = lm_perplexities(net, W)
+    except (RuntimeError, TypeError, ValueError, AttributeError) as err:
+        fail(f"running {what} on held-out text", "net(X, net.begin_state(batch_size, device)) "
+             "returning time-major logits, as rnnlab.RNNLM does", f"{type(err).__name__}: {err}"[:300],
+             "keep the RNNLM interface (or wrap your layer in rnnlab.RNNLM)")
+    uni = math.exp(-unigram_log_probs(vocab)[W[:, WARM:]].mean().item())
+    where = f"{NUM_WINDOWS} random windows of The War of the Worlds (drawn now)"
+    if not ppl < uni:
+        fail(f"held-out perplexity of {what} on {where}",
+             "below the unigram baseline (letter frequencies, no context)",
+             f"{ppl:.2f} against a baseline of {uni:.2f}",
+             "the model is untrained or learned nothing that transfers: train it (check the "
+             "learning rate and epochs), or it overfits so much that held-out text suffers")
+    if not ppl < margin * reset:
+        fail(f"held-out perplexity of {what} with context, against the SAME model with its state "
+             f"reset at every character", f"with context at least {1 - margin:.0%} lower",
+             f"{ppl:.2f} with context, {reset:.2f} without",
+             "the recurrent part does not carry information from step to step: is the state "
+             "passed on (and not replaced by zeros), is the recurrent weight used?")
+    return ppl, reset, uni
+
+
+# --- validation data --------------------------------------------------------------------
+
+def _corpus(obj):
+    corpus = getattr(obj, "corpus", obj)
+    return [int(t) for t in (corpus.tolist() if hasattr(corpus, "tolist") else corpus)]
+
+
+def check_split(train_iter, val_iter, n=32, max_shared=0.02):
+    """Fail unless the validation text is held out: almost none of its ``n``-grams occur in the
+    training text (the book repeats some phrases, never whole passages)."""
+    train, val = _corpus(train_iter), _corpus(val_iter)
+    if len(val) < 2 * n:
+        fail("the validation text", f"at least {2 * n} tokens", f"{len(val)} tokens",
+             "build the validation iterator on a held-out part of the text")
+    seen = {tuple(train[i:i + n]) for i in range(0, len(train) - n + 1)}
+    grams = [tuple(val[i:i + n]) for i in range(0, len(val) - n + 1, n // 2)]
+    shared = sum(g in seen for g in grams) / len(grams)
+    if shared > max_shared:
+        fail("the validation text against the training text",
+             f"held-out text: at most {max_shared:.0%} of its {n}-token pieces also in training",
+             f"{shared:.0%} of them are", "the validation iterator is built on (part of) the "
+             "training text: split the corpus first, train on one part, validate on the other")
+
+
+@torch.no_grad()
+def recomputed_range(net, val_iter, repeats=3):
+    """(min, max) of ``evaluate_perplexity(net, val_iter)`` over a few random offsets."""
+    from ..train import evaluate_perplexity
+    state = random.getstate()
+    try:
+        values = []
+        for _ in range(repeats):
+            random.seed(random.SystemRandom().randrange(2 ** 31))
+            values.append(evaluate_perplexity(net, val_iter))
+    finally:
+        random.setstate(state)
+    return min(values), max(values)
+
+
+def check_reported(reported, net, val_iter, what, rtol=0.05):
+    """Fail unless a reported validation perplexity agrees with a recomputation."""
+    try:
+        value = float(reported)
+    except (TypeError, ValueError):
+        fail(f"the reported validation perplexity of {what}", "a number", describe(reported),
+             "store evaluate_perplexity(net, val_iter) for each model")
+    lo, hi = recomputed_range(net, val_iter)
+    if not lo * (1 - rtol) <= value <= hi * (1 + rtol):
+        fail(f"the reported validation perplexity of {what}, recomputed on val_iter",
+             f"within {rtol:.0%} of the recomputation", f"{value:.2f}",
+             "report the perplexity on the VALIDATION iterator, in eval mode (dropout off), of "
+             "the model as it is now (not a training perplexity, not another model's)")
+    return value
+
+
+# --- scratch layers -----------------------------------------------------------------------
+
+_KERNELS = ("rnn_tanh", "rnn_relu", "gru", "lstm", "rnn_tanh_cell", "rnn_relu_cell", "gru_cell",
+            "lstm_cell")
+
+
+class _UsedTorchRecurrence(RuntimeError):
+    pass
+
+
+@contextlib.contextmanager
+def no_torch_recurrence():
+    """Inside: torch's recurrent kernels raise, so a scratch layer cannot call them."""
+    from torch import _VF
+
+    def blocked(*args, **kwargs):
+        raise _UsedTorchRecurrence("torch's recurrent kernel was called")
+    saved = []
+    for owner in (_VF, torch):
+        for name in _KERNELS:
+            if hasattr(owner, name):
+                saved.append((owner, name, getattr(owner, name)))
+                setattr(owner, name, blocked)
+    try:
+        yield
+    finally:
+        for owner, name, fn in saved:
+            setattr(owner, name, fn)
+
+
+def reject_torch_layers(layer, what):
+    """Fail if ``layer`` contains a torch.nn recurrent layer or cell."""
+    for name, module in layer.named_modules():
+        if isinstance(module, (nn.RNNBase, nn.RNNCellBase)):
+            fail(f"the modules inside {what}", "a layer written out with tensors (matrix "
+                 "products, tanh, sigmoid)", f"{name or 'the layer itself'} is "
+                 f"nn.{type(module).__name__}", "a from-scratch layer may not wrap torch.nn's "
+                 "recurrent layers or cells: write the recurrence yourself")
+
+
+def run_scratch(layer, inputs, state, what):
+    """``layer(inputs, state)`` with torch's recurrent kernels disabled."""
+    try:
+        with no_torch_recurrence():
+            return layer(inputs, state)
+    except _UsedTorchRecurrence:
+        fail(f"what {what} calls", "only tensor operations", "a torch recurrent kernel "
+             "(nn.RNN / nn.GRU / nn.LSTM or a cell, created inside forward)",
+             "a from-scratch layer may not call torch.nn's recurrent layers: write the loop")
