@@ -49,6 +49,64 @@ class RegionError(ValueError):
     """A solution region is not closed, or closed without being opened."""
 
 
+# --- no solution results in the student version --------------------------------------------
+# A student notebook carries no result of the solution's run: its title is "Exercises N · Topic"
+# (the solution's "Solutions N · Topic"), cells tagged ``solution-only`` (a summary of results) are
+# left out, and a markdown cell kept in it may not quote a number that the solution's stored
+# outputs print (a decimal like 0.059 or a grouped integer like 4,513), unless that number is in
+# the notebook's code (a setting) or listed in the
+# cell's metadata ``{"rnnlab": {"allow_numbers": ["0.04"]}}`` (a number the statement derives).
+
+SOLUTION_ONLY_TAG = "solution-only"
+NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w])")  # 0.059, 4,513
+CODE_NUMBER = re.compile(r"(?<![\w.])\d[\d_]*(?:\.\d+)?")
+
+
+def _numbers(text, pattern=NUMBER):
+    return {n.replace(",", "").replace("_", "") for n in pattern.findall(text)}
+
+
+TITLE = re.compile(r"^# (?:Solutions (?P<n>\d+) · (?P<topic>.+)|(?P<n2>\d+)\. (?P<topic2>.+?): Exercises and "
+                   r"Solutions)[ \t]*$", re.M)
+
+
+class ResultLeak(ValueError):
+    """A student notebook would quote a measured number of the solution run."""
+
+
+def student_title(source):
+    """'# Solutions N · Topic' (or '# N. Topic: Exercises and Solutions') -> '# Exercises N · Topic'."""
+    def repl(m):
+        return f"# Exercises {m.group('n') or m.group('n2')} · {m.group('topic') or m.group('topic2')}"
+    return TITLE.sub(repl, source, count=1)
+
+
+def _output_text(cell):
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append(out.get("text", "") if isinstance(out.get("text", ""), str) else "".join(out["text"]))
+        data = out.get("data", {}).get("text/plain", "")
+        parts.append(data if isinstance(data, str) else "".join(data))
+    return "\n".join(parts)
+
+
+def result_leaks(solution):
+    """[(cell index, number)] for decimal numbers of the solution's outputs quoted in markdown
+    that the student version keeps (outside solution regions, not tagged solution-only)."""
+    code = [c for c in solution.cells if c.cell_type == "code"]
+    measured = set().union(*(_numbers(_output_text(c)) for c in code))
+    settings = set().union(*(_numbers(c.source, CODE_NUMBER) for c in code))
+    leaks = []
+    for index, cell in enumerate(solution.cells):
+        if cell.cell_type != "markdown" or SOLUTION_ONLY_TAG in tags(cell):
+            continue
+        allowed = set(cell.get("metadata", {}).get("rnnlab", {}).get("allow_numbers", []))
+        kept, _ = replace_regions(cell.source, "markdown")
+        leaks += [(index, n) for n in NUMBER.findall(kept)
+                  if n.replace(",", "") in measured - settings - {a.replace(",", "") for a in allowed}]
+    return leaks
+
+
 def tags(cell):
     return list(cell.get("metadata", {}).get("tags", []))
 
@@ -115,7 +173,14 @@ def _cell_id(cell, index, seen):
 
 def make_exercise(solution, nb_path, repo="owner/name", branch="main"):
     """The student version of ``solution`` (a NotebookNode; not modified)."""
+    leaks = result_leaks(solution)
+    if leaks:
+        raise ResultLeak(f"{nb_path}: the student version would quote results of the solution run: "
+                         + ", ".join(f"cell {i}: {n}" for i, n in leaks) + ". Move them into a solution "
+                         "region, tag the cell solution-only, or list a number the statement derives in "
+                         "the cell's metadata rnnlab.allow_numbers.")
     nb = copy.deepcopy(solution)
+    nb.cells = [c for c in nb.cells if SOLUTION_ONLY_TAG not in tags(c)]
     nb.nbformat, nb.nbformat_minor = 4, max(5, nb.get("nbformat_minor", 5))
     nb.metadata = {k: nb.metadata[k] for k in KEEP_NB_METADATA if k in nb.metadata}
     seen, cells, stubbed, intro = set(), [], False, False
@@ -139,6 +204,7 @@ def make_exercise(solution, nb_path, repo="owner/name", branch="main"):
             cell.metadata["tags"] = cell_tags
         cells.append(cell)
         if not intro and cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
+            cell.source = student_title(cell.source)
             cells.append(nbformat.v4.new_markdown_cell(INTRO, id=INTRO_ID))  # after the title
             intro = True
     nb.cells = cells
@@ -190,7 +256,7 @@ def sync_exercises(root=".", check=False):
     root = pathlib.Path(root)
     repo, branch = read_repository(root / "_config.yml")
     (root / "exercises").mkdir(exist_ok=True)
-    stale, expected = [], set()
+    stale, expected, leaks = [], set(), []
     for src in sorted((root / "solutions").glob("*.ipynb")):
         solution = nbformat.read(src, as_version=4)
         if add_nbgrader_metadata(solution, src.stem):
@@ -199,7 +265,11 @@ def sync_exercises(root=".", check=False):
                 src.write_text(_text(solution))
         dst = root / "exercises" / src.name
         expected.add(dst.name)
-        text = _text(make_exercise(solution, f"exercises/{src.name}", repo, branch))
+        try:
+            text = _text(make_exercise(solution, f"exercises/{src.name}", repo, branch))
+        except ResultLeak as err:  # write the others, then refuse
+            leaks.append(str(err))
+            continue
         if not dst.exists() or dst.read_text() != text:
             stale.append(f"exercises/{src.name}")
             if not check:
@@ -209,4 +279,6 @@ def sync_exercises(root=".", check=False):
             stale.append(f"exercises/{dst.name} (no solution)")
             if not check:
                 dst.unlink()
+    if leaks:
+        raise ResultLeak("\n".join(leaks))
     return stale
