@@ -21,6 +21,7 @@ MODULES = sorted(p.stem for p in HERE.glob("fig[0-9][0-9].py"))
 sys.path.insert(0, str(HERE))
 
 import matplotlib  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
 
 import style  # noqa: E402
 
@@ -39,8 +40,10 @@ def entries():
 def render():
     """{file name: bytes} for every SVG and for index.json, as drawn now."""
     files, index = {}, {"matplotlib": matplotlib.__version__, "diagrams": {}}
-    with matplotlib.rc_context(style.RC):
-        for entry in entries():
+    found = entries()   # imported first: a module may import rnnlab, which sets its plot style
+    # matplotlib's defaults plus style.RC, whatever styles were set before (rnnlab's, a test's)
+    with plt.style.context("default"), matplotlib.rc_context(style.RC):
+        for entry in found:
             files[f"{entry['name']}.svg"] = style.svg_bytes(entry["draw"](), entry["alt"])
             index["diagrams"][entry["name"]] = {
                 "chapter": entry["chapter"], "alt": entry["alt"], "caption": entry["caption"]}
