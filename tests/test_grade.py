@@ -7,7 +7,6 @@ import csv
 import hashlib
 import json
 import os
-import pathlib
 import subprocess
 import sys
 
@@ -100,6 +99,7 @@ def graded(tmp_path_factory):
     nbformat.write(fake, cwd / "exercises" / "00_tiny.ipynb")
     before = {p: p.read_bytes() for p in subs.rglob("*.ipynb") if p.is_file() and not p.is_symlink()}
     core_hash = hashlib.sha256((pkg / "rnnlab" / "checks" / "core.py").read_bytes()).hexdigest()
+    before[book / "exercises" / "00_tiny.ipynb"] = (book / "exercises" / "00_tiny.ipynb").read_bytes()
     env = dict(os.environ, PYTHONPATH=str(pkg), OMP_NUM_THREADS="1")
     done = subprocess.run([sys.executable, "-m", "rnnlab", "grade", str(subs), "--out", str(out),
                            "--book", str(book), "--jobs", "2", "--timeout", "20", "--memory-gb", "2",

@@ -1,7 +1,8 @@
 """The package has two wings: what notebooks import (rnnlab) and the book's tools (rnnlab.tools).
 
-The learner wing (all but ``rnnlab.__main__``, the command line's entry) never imports the tools, and no two modules import each other (directly or
-around a longer loop), whether the import sits at the top of a module or inside a function.
+The learner wing (all but ``rnnlab.__main__``, the command line's entry) never imports the
+tools, and no two modules import each other (directly or around a longer loop), whether the
+import sits at the top of a module or inside a function.
 """
 import ast
 import pathlib

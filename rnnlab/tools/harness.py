@@ -7,8 +7,9 @@ input transformers, AST transformers or custom exception handlers. ``boot`` load
 of this module (never in ``sys.modules``) and snapshots the import system, ``builtins``, the
 modules the checks use and IPython's hooks. Before each check ``run``:
 
-- restores that snapshot: rebound functions of torch, numpy, math, builtins and rnnlab's
-  modules, methods added to or replaced on ``torch.Tensor`` and ``torch.nn.Module``,
+- restores that snapshot: rebound functions of torch, numpy, math, builtins, rnnlab's modules
+  and the standard modules the harness uses (json, io, contextlib, traceback, importlib),
+  methods added to or replaced on ``torch.Tensor`` and ``torch.nn.Module``,
   ``sys.meta_path``/``sys.path``, and IPython's exception handler, transformers and events;
 - imports ``rnnlab.checks`` afresh from the package files (read-only in the sandbox);
 - runs the reference check in a fresh namespace: the submission's names, then the reference's own
@@ -28,7 +29,8 @@ import sys
 import traceback
 import types
 
-MODULES = ("builtins", "math", "numpy", "torch", "torch.nn", "torch.nn.functional",
+MODULES = ("builtins", "json", "io", "contextlib", "traceback", "importlib", "math", "numpy",
+           "torch", "torch.nn", "torch.nn.functional",
            "torch.nn.modules.module", "torch.autograd", "torch.testing", "rnnlab", "rnnlab.corpora",
            "rnnlab.data", "rnnlab.models", "rnnlab.train", "rnnlab.quick")
 CLASSES = (("torch", "Tensor"), ("torch.nn", "Module"))

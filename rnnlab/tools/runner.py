@@ -2,8 +2,8 @@
 
 Reads a JSON job on stdin (the notebook with the reference check cells marked, the reference's
 import lines, limits), runs the notebook in a fresh kernel in the current folder, evaluates each
-check through ``rnnlab.tools.harness`` and writes one JSON result to the descriptor ``RNNLAB_RESULT_FD``, which the
-kernel does not inherit. Verdicts never come from what a cell prints.
+check through ``rnnlab.tools.harness`` and writes one JSON result to the descriptor
+``RNNLAB_RESULT_FD``, which the kernel does not inherit. Verdicts never come from what a cell prints.
 """
 import ast
 import json

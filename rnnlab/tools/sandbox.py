@@ -60,7 +60,8 @@ def bwrap_command(bwrap, workdir, data_dir=None):
 
 def kernel_env(threads=1, quick=False, data_dir=None, home="/tmp"):
     import rnnlab
-    env = {"PYTHONPATH": str(pathlib.Path(rnnlab.__file__).resolve().parents[1]),"PATH": f"{pathlib.Path(sys.executable).parent}:/usr/bin:/bin", "HOME": home,
+    env = {"PYTHONPATH": str(pathlib.Path(rnnlab.__file__).resolve().parents[1]),
+           "PATH": f"{pathlib.Path(sys.executable).parent}:/usr/bin:/bin", "HOME": home,
            "LANG": "C.UTF-8", "MPLBACKEND": "agg", "PYTHONUNBUFFERED": "1",
            "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": f"{home}/mpl",
            "JUPYTER_RUNTIME_DIR": f"{home}/jupyter", "JUPYTER_PLATFORM_DIRS": "1",
