@@ -59,7 +59,7 @@ publish: book
 test: setup test-unit test-notebooks test-book
 
 test-unit: setup
-	$(WORKER_THREADS) $(PY) -m pytest tests -n $(NBVAL_WORKERS)
+	$(WORKER_THREADS) $(PY) -m pytest tests -n $(NBVAL_WORKERS) --dist loadgroup  # xdist_group: one fixture per group
 
 test-notebooks: setup
 	$(WORKER_THREADS) RNNLAB_QUICK=1 $(PY) -m pytest --nbval-lax -n $(NBVAL_WORKERS) --dist loadscope -p no:cacheprovider \

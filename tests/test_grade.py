@@ -16,7 +16,8 @@ import pytest
 from grading_fixtures import copy_package, make_book, submission
 from rnnlab.tools.sandbox import bwrap_path
 
-pytestmark = pytest.mark.skipif(bwrap_path() is None, reason="needs a working bubblewrap (bwrap)")
+pytestmark = [pytest.mark.skipif(bwrap_path() is None, reason="needs a working bubblewrap (bwrap)"),
+              pytest.mark.xdist_group("grade-class")]  # one worker grades the class once
 MARKER = "987654321"  # argv of the detached process a submission leaves behind
 
 

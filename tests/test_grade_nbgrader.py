@@ -18,6 +18,7 @@ from rnnlab.tools import launch
 from rnnlab.tools.assign import make_exercise
 
 pytest.importorskip("nbgrader")
+pytestmark = pytest.mark.xdist_group("nbgrader")  # one worker runs the course once
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SET = "05_bptt"
 
