@@ -149,3 +149,12 @@ def test_book_without_solutions(tmp_path):
         text = pathlib.Path(page).read_text()
         assert "solutions/" not in re.sub(r"_sources/[^\"']*", "", " ".join(
             re.findall(r'href="([^"]*)"', text))), f"{page} links to a solution page"
+
+
+def test_every_notebook_is_a_page():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = {c["file"] for part in toc["parts"] for c in part["chapters"]}
+    tracked = subprocess.run(["git", "ls-files", "chapters", "exercises", "solutions"], cwd=ROOT,
+                             capture_output=True, text=True).stdout.split()
+    missing = [f for f in tracked if f.endswith(".ipynb") and f[:-len(".ipynb")] not in files]
+    assert not missing, f"notebooks that are not in _toc.yml (so not on the site): {missing}"

@@ -384,6 +384,8 @@ def test_images_have_alt_text_and_captions(site, server, browser):
     reader = Reader(browser, server)
     failures, counted = [], 0
     for page in html_pages(site):
+        if page == "index.html":  # a redirect to the landing page
+            continue
         reader.open(page, wait_math=False)
         for img in reader.page.evaluate(IMAGES):
             counted += 1
