@@ -25,6 +25,9 @@ import urllib.parse
 import pytest
 from playwright.sync_api import sync_playwright
 
+# One worker runs them all (pytest-xdist), so the site is built once.
+pytestmark = pytest.mark.xdist_group("website")
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -190,21 +193,53 @@ MARKERS = re.compile(r"(BEGIN|END) SOLUTION")
 FROZEN_BAR = re.compile(r"\d+%\|[^|\n]*\|\s*\d+/\d+")
 
 
-def test_every_page_offline(site, server, browser):
-    """Every page: 200, a title, content, no JavaScript error, no request to another host, no
-    broken internal link or anchor, formulas typeset (no raw TeX), no nbgrader marker (also
-    not in headings or the contents list), no frozen progress bar, distinct titles."""
-    reader = Reader(browser, server)
+def notebook_pages(site):
+    return [p for p in html_pages(site) if p.startswith(("chapters/", "solutions/", "exercises/"))]
+
+
+@pytest.fixture(scope="module")
+def crawl(site, server, browser):
+    """One pass over every page at 1400 px in light mode, and over the notebook pages in dark
+    mode and at 390 px, collecting what the checks below need (each check is its own test)."""
     pages = html_pages(site)
-    assert "intro.html" in pages and any(p.startswith("chapters/") for p in pages), pages
-    info, failures = {}, []
+    data = {"pages": pages, "info": {}, "problems": [], "images": {}, "phone_images": {},
+            "contrast": {"light": {}, "dark": {}}, "theme": {}}
+    reader = Reader(browser, server)
     for page in pages:
         reader.open(page, wait_math=page != "index.html")
-        failures += [f"{page}: {p}" for p in reader.new_problems()]
+        data["problems"] += [f"{page}: {p}" for p in reader.new_problems()]
         if page == "index.html":  # a redirect to the landing page
             continue
-        data = reader.page.evaluate(PAGE_INFO)
-        info[page] = data
+        data["info"][page] = reader.page.evaluate(PAGE_INFO)
+        data["images"][page] = reader.page.evaluate(IMAGES)
+        if page in notebook_pages(site):
+            data["contrast"]["light"][page] = reader.page.evaluate(CONTRAST)
+    reader.close()
+    reader = Reader(browser, server, scheme="dark")
+    for page in notebook_pages(site):
+        reader.open(page, wait_math=False)
+        data["theme"][page] = reader.page.evaluate("document.documentElement.dataset.theme")
+        data["contrast"]["dark"][page] = reader.page.evaluate(CONTRAST)
+    data["problems"] += [f"dark: {p}" for p in reader.problems]
+    reader.close()
+    reader = Reader(browser, server, viewport=PHONE)
+    for page in notebook_pages(site):
+        reader.open(page, wait_math=False)
+        data["phone_images"][page] = reader.page.evaluate(IMAGES)
+    data["problems"] += [f"390 px: {p}" for p in reader.problems]
+    reader.close()
+    return data
+
+
+
+def test_every_page_offline(site, server, crawl):
+    """Every page: a title, content, no JavaScript error, no request to another host, no broken
+    internal link or anchor, formulas typeset (no raw TeX), no nbgrader marker (also not in
+    headings or the contents list), no frozen progress bar, distinct titles."""
+    pages, info = crawl["pages"], crawl["info"]
+    assert "intro.html" in pages and any(p.startswith("chapters/") for p in pages), pages
+    failures = list(crawl["problems"])
+    for page, data in info.items():
         if not data["title"].strip():
             failures.append(f"{page}: empty <title>")
         if page not in ("genindex.html", "search.html") and data["content"] < 200:
@@ -238,7 +273,6 @@ def test_every_page_offline(site, server, browser):
                 failures.append(f"{page}: broken link to {rel}")
             elif fragment and rel in info and urllib.parse.unquote(fragment) not in info[rel]["ids"]:
                 failures.append(f"{page}: link to a missing anchor {rel}#{fragment}")
-    reader.close()
     assert not failures, f"{len(failures)} problems on {len(pages)} pages:\n" + "\n".join(failures)
 
 
@@ -343,20 +377,16 @@ CONTRAST = """() => {
 }"""
 
 
-def test_outputs_readable_in_both_modes(site, server, browser):
+def test_outputs_readable_in_both_modes(crawl):
     """Text in every notebook output (widget snapshots included) and in admonitions has a WCAG
     contrast of at least 4.5:1, light and dark (review defect 4: 1.01:1 in dark mode)."""
-    failures = []
-    pages = [p for p in html_pages(site) if p.startswith(("chapters/", "solutions/"))]
-    for scheme in ("light", "dark"):
-        reader = Reader(browser, server, scheme=scheme)
-        for page in pages:
-            reader.open(page, wait_math=False)
-            if reader.page.evaluate("document.documentElement.dataset.theme") != scheme:
-                failures.append(f"{page}: the page is not in {scheme} mode")
-            for ratio, tag, text in reader.page.evaluate(CONTRAST):
-                failures.append(f"{scheme} {page}: contrast {ratio}:1 for <{tag}> {text!r}")
-        reader.close()
+    failures = [f"{page}: the page is not in dark mode" for page, theme in crawl["theme"].items()
+                if theme != "dark"]
+    for scheme, pages in crawl["contrast"].items():
+        for page, worst in pages.items():
+            failures += [f"{scheme} {page}: contrast {ratio}:1 for <{tag}> {text!r}"
+                         for ratio, tag, text in worst]
+    assert len(crawl["contrast"]["dark"]) > 10
     assert not failures, "\n".join(failures[:40])
 
 
@@ -377,17 +407,13 @@ def meaningful(alt):
     return len(alt.split()) >= 3 and not HASHED.search(alt)
 
 
-def test_images_have_alt_text_and_captions(site, server, browser):
+def test_images_have_alt_text_and_captions(crawl):
     """Every image on the site has alt text that says what it shows (not a file name or hash);
     every figure a notebook draws (plots, and the diagrams of rnnlab.diagrams) sits in a numbered,
     captioned figure. Widget snapshots are not figures. (Review defect 11.)"""
-    reader = Reader(browser, server)
     failures, counted = [], 0
-    for page in html_pages(site):
-        if page == "index.html":  # a redirect to the landing page
-            continue
-        reader.open(page, wait_math=False)
-        for img in reader.page.evaluate(IMAGES):
+    for page, images in crawl["images"].items():
+        for img in images:
             counted += 1
             where = f"{page}: image {img['src'][:60]!r}"
             if not meaningful(img["alt"]):
@@ -397,7 +423,6 @@ def test_images_have_alt_text_and_captions(site, server, browser):
                     failures.append(f"{where} has no caption")
                 elif not re.match(r"Fig\. ?\d+", img["number"].strip()):
                     failures.append(f"{where}: caption {img['caption'][:50]!r} is not numbered")
-    reader.close()
     assert counted > 30, f"only {counted} images on the site"
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures)
 
@@ -408,15 +433,13 @@ def _svg_font_sizes(svg_text):
     return [float(s) for s in re.findall(r"font(?:-size)?:\s*(?:[a-z]+\s+)*([\d.]+)px", svg_text)]
 
 
-def test_plots_sharp_and_readable_on_a_phone(site, server, browser):
+def test_plots_sharp_and_readable_on_a_phone(site, crawl):
     """Plots are SVG (sharp on any screen; raster plots would need twice their display width),
     and at 390 px their smallest text is still at least 8 CSS pixels high (review defect 11).
     The notebooks' stored outputs must come from a run with rnnlab's plot style."""
-    reader = Reader(browser, server, viewport=PHONE)
     failures, plots = [], 0
-    for page in [p for p in html_pages(site) if p.startswith(("chapters/", "solutions/"))]:
-        reader.open(page, wait_math=False)
-        for img in reader.page.evaluate(IMAGES):
+    for page, images in crawl["phone_images"].items():
+        for img in images:
             if not img["output"] or img["html"]:
                 continue
             plots += 1
@@ -435,7 +458,6 @@ def test_plots_sharp_and_readable_on_a_phone(site, server, browser):
             smallest = min(sizes) * img["width"] / float(view.group(1))
             if smallest < 8:
                 failures.append(f"{page}: {src}: text {smallest:.1f} px high at 390 px")
-    reader.close()
     assert plots > 20, f"only {plots} plots found"
     assert not failures, f"{len(failures)} of {plots} plots:\n" + "\n".join(failures[:30])
 
@@ -463,3 +485,40 @@ def test_screenshots(site, server, browser):
                 assert path.stat().st_size > 10_000, f"{path.name} looks empty"
             assert not reader.problems, reader.problems
             reader.close()
+
+
+def test_diagrams_on_the_site(site, server, browser):
+    """Each diagram of rnnlab.diagrams shows on its chapter's page, light and dark: the image
+    decodes (an SVG data: URI, nothing to fetch), carries its alt text and sits in a numbered
+    figure with its caption. tests/test_diagrams.py checks the notebooks' side."""
+    index = json.loads((ROOT / "rnnlab" / "diagrams" / "index.json").read_text())["diagrams"]
+    chapters = sorted({entry["chapter"] for entry in index.values()})
+    failures = []
+    for scheme in ("light", "dark"):
+        reader = Reader(browser, server, scheme=scheme)
+        for chapter in chapters:
+            page = reader.open(f"chapters/{chapter}.html", wait_math=False)
+            page.wait_for_function("() => [...document.querySelectorAll('img.rnnlab-diagram')]"
+                                   ".every(img => img.complete)")
+            shown = page.evaluate("""() => [...document.querySelectorAll('img.rnnlab-diagram')]
+              .map(img => { const fig = img.closest('figure');
+                            const cap = fig && fig.querySelector('figcaption');
+                            return {alt: img.alt, natural: img.naturalWidth, width: img.clientWidth,
+                                    src: img.getAttribute('src').slice(0, 26),
+                                    number: cap ? (cap.querySelector('.caption-number') || {})
+                                                  .textContent || '' : ''}; })""")
+            expected = sorted(e["alt"] for e in index.values() if e["chapter"] == chapter)
+            if sorted(img["alt"] for img in shown) != expected:
+                failures.append(f"{scheme} {chapter}: diagrams with alt texts "
+                                f"{[img['alt'][:40] for img in shown]}, expected {len(expected)}")
+            for img in shown:
+                where = f"{scheme} {chapter}: diagram {img['alt'][:40]!r}"
+                if img["src"] != "data:image/svg+xml;base64,":
+                    failures.append(f"{where}: source {img['src']!r} is not an SVG data: URI")
+                if not img["natural"] or img["width"] < 300:
+                    failures.append(f"{where}: not decoded, or shown {img['width']} px wide")
+                if not re.match(r"Fig\. ?\d+", img["number"].strip()):
+                    failures.append(f"{where}: not in a numbered figure")
+        assert not reader.problems, reader.problems
+        reader.close()
+    assert not failures, "\n".join(failures)
