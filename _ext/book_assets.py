@@ -8,7 +8,9 @@
   _config.yml points there. Nothing is fetched at build time.
 * ``.nojekyll`` at the top of the build, so GitHub Pages serves ``_static/`` and ``_images/``.
 """
+import html
 import pathlib
+import re
 import shutil
 
 from sphinx.errors import ExtensionError
@@ -46,6 +48,19 @@ def copy_mathjax(app, exception):
     (pathlib.Path(app.outdir) / ".nojekyll").write_text("")
 
 
+DESCRIPTION = ("An interactive course book on recurrent neural networks with PyTorch: sequence and "
+               "language models, RNNs from scratch and with torch.nn, GRU, LSTM, deep and "
+               "bidirectional RNNs, with checked exercises.")
+
+
+def add_description(app, pagename, templatename, context, doctree):
+    """A <meta name="description"> on every page, for search engines and link previews."""
+    title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title") or "")).strip()
+    text = f"{title}: {DESCRIPTION}" if title and pagename != "intro" else DESCRIPTION
+    escaped = html.escape(text, quote=True)
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{escaped}">'
+
+
 def check_installed(app, config):
     if config.mathjax_path and "://" not in config.mathjax_path:
         mathjax_source()  # fail early, before reading every page
@@ -54,4 +69,5 @@ def check_installed(app, config):
 def setup(app):
     app.connect("config-inited", check_installed)
     app.connect("build-finished", copy_mathjax)
+    app.connect("html-page-context", add_description)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

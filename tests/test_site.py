@@ -145,6 +145,7 @@ def test_book_without_solutions(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert (html / "exercises").is_dir() and not (html / "solutions").exists()
     assert (html / ".nojekyll").exists() and (html / "_static/mathjax/tex-mml-chtml.js").exists()
+    assert '<meta name="description"' in (html / "intro.html").read_text()
     for page in glob.glob(str(html / "**/*.html"), recursive=True):
         text = pathlib.Path(page).read_text()
         assert "solutions/" not in re.sub(r"_sources/[^\"']*", "", " ".join(
