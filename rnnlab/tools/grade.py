@@ -131,7 +131,7 @@ def grade_one(sub, refs, options):
         job_checks, record["checks"], record["answers"] = prepare(nb, ref)
         job = dict(notebook=nb, checks=job_checks, imports=ref.imports, timeout=options["timeout"],
                    memory_gb=options["memory_gb"], max_output=options["max_output"])
-        wall = options["timeout"] * (len(nb.cells) + 3) + 120
+        wall = options["timeout"] * (len(nb.cells) + 3) + 720  # + the harness's start (600 s at most)
         result = sandbox.run_job(json.loads(json.dumps(job)), bwrap=options["bwrap"],
                                  data_dir=options["data_dir"], threads=options["threads"],
                                  quick=options["quick"], wall_timeout=wall)

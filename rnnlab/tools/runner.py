@@ -46,9 +46,10 @@ class Client(NotebookClient):
 
     async def async_execute_cell(self, cell, cell_index, *args, **kw):
         self.current_index = cell_index  # so a timeout or a dead kernel can be pinned to its cell
-        if cell_index == self.first_code and not self.booted:
-            self.booted = True
+        if self.phase == "start":  # before the first cell: the harness, with time to import torch
+            self.phase, saved, self.timeout = "boot", self.timeout, max(self.timeout, 600)
             await self.boot()
+            self.phase, self.timeout = "cells", saved
         if cell_index not in self.checks:
             return await super().async_execute_cell(cell, cell_index, *args, **kw)
         expression = (f"getattr(__import__('builtins'), {self.key!r})"
@@ -93,28 +94,26 @@ def run(job):
     client = Client(nb, checks, job["imports"], job["max_output"], timeout=job["timeout"],
                     kernel_name="python3", allow_errors=True, interrupt_on_timeout=False,
                     shutdown_kernel="immediate", resources={"metadata": {"path": os.getcwd()}})
-    client.booted = False
-    client.first_code = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), None)
+    client.phase = "start"  # start -> boot (the harness) -> cells (the submission)
     result = dict(status="ok", stopped=None, stopped_at=None, verdicts={}, errors=[], capped=False)
     try:
         client.execute(preexec_fn=memory_limiter(job["memory_gb"]), cwd=os.getcwd())
-        if not client.booted:
-            result["status"] = "grader error: the notebook has no code cell to start the checks from"
-    except CellTimeoutError:
-        result["status"] = "timeout"
-        result["stopped"] = f"cell {client.current_index} ran past the {job['timeout']} s time limit"
-    except DeadKernelError:
-        result["status"] = "kernel died"
-        result["stopped"] = (f"the kernel died in cell {client.current_index} (os._exit, a crash, or the "
-                             f"{job['memory_gb']:g} GB memory limit)")
-    except RuntimeError as err:
-        if client.kc is None or not client.booted:
-            result["status"] = f"grader error: the kernel could not start the grading harness: {err}"[:400]
-        else:
-            result["status"] = f"grader error: {err}"[:400]
     except Exception as err:  # noqa: BLE001
-        kind = "grader error: the kernel could not start" if client.kc is None else "error while running"
-        result["status"] = f"{kind}: {type(err).__name__}: {str(err)[:200]}"
+        if client.phase != "cells":  # nothing of the submission has run yet: the machine's fault
+            where = ("the kernel could not start" if client.phase == "start" else
+                     "the grading harness did not start in the kernel")
+            result["status"] = f"grader error: {where}: {type(err).__name__}: {err}"[:400]
+        elif isinstance(err, CellTimeoutError):
+            result["status"] = "timeout"
+            result["stopped"] = f"cell {client.current_index} ran past the {job['timeout']} s time limit"
+        elif isinstance(err, DeadKernelError):
+            result["status"] = "kernel died"
+            result["stopped"] = (f"the kernel died in cell {client.current_index} (os._exit, a crash, or "
+                                 f"the {job['memory_gb']:g} GB memory limit)")
+        elif isinstance(err, RuntimeError):  # the harness's answer to a check could not be read
+            result["status"] = f"grader error: {err}"[:400]
+        else:
+            result["status"] = f"error while running: {type(err).__name__}: {str(err)[:200]}"
     if result["stopped"]:
         result["stopped_at"] = client.current_index
     result["capped"] = client.capped
