@@ -9,9 +9,9 @@ def stacked():
     w, h = 1.55, 0.9
     cols = [(6.0, "1"), (8.6, "2"), (11.2, "3"), (14.4, "T")]
     ys = {0: 1.5, 1: 3.7, 2: 5.9, 3: 8.1}            # layer 0 is the input, 3 is the output
-    heads = {0: (r"inputs $\mathbf{X}_t = \mathbf{H}_t^{(0)}$", "(batch_size, I) per step"),
-             1: ("layer 1", "weight_ih_l0: (G, I)"),
-             2: ("layer 2", "weight_ih_l1: (G, H)"),
+    heads = {0: (r"inputs $\mathbf{X}_t = \mathbf{H}_t^{(0)}$", "(batch_size, d) per step"),
+             1: ("layer 1", "weight_ih_l0: (G, d)"),
+             2: ("layer 2", "weight_ih_l1: (G, h)"),
              3: (r"scores $\mathbf{O}_t$", r"from the top layer only")}
     for l, (name, note) in heads.items():
         label(ax, 3.2, ys[l] + 0.22, name, size=FONT, color=INK, ha="right")
