@@ -14,3 +14,4 @@ from .lm import check_held_out, check_trained_lm
 from .layers import check_twin, copy_twin_weights
 from .concise import check_d2l_params, check_early_stopping, check_hidden_sweep  # noqa: F401
 from .lstm import check_coupled_lstm, check_forget_bias, check_heldout_lm  # noqa: F401
+from .deep import check_depth_study, check_gru_for_lstm, check_two_layer_rnn  # noqa: F401
