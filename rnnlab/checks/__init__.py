@@ -3,7 +3,8 @@
 ``core`` holds the house format (``passed``, ``fail``, ``CheckFailed``); ``basics`` the checks of
 the chapters' small functions; ``layers`` the comparison of a scratch layer with its torch.nn
 twin; ``experiments`` the checks of the experiment exercises; ``lm`` the checks of trained language
-models, recomputed from the model and the data (never from a reported number).
+models, recomputed from the model and the data (never from a reported number); ``applications``
+the checks of chapter 11's exercises (padded batches, a passage classifier).
 """
 from .basics import (check_below_unigram, check_bptt, check_grad_norm, check_language_model,
                      check_next_token_probs, check_state_gradients, check_uneven_bidirectional,
@@ -12,6 +13,8 @@ from .core import (PASS_PREFIX, CheckFailed, call, describe, fail, fresh_generat
                    recurrence_spy, reject_torch_recurrence, relative_error)
 from .lm import check_held_out, check_trained_lm
 from .layers import check_twin, copy_twin_weights
+from .applications import (check_bidirectional_padded, check_passage_classifier,  # noqa: F401
+                           check_reverse_padded)
 from .concise import check_d2l_params, check_early_stopping, check_hidden_sweep  # noqa: F401
 from .lstm import check_coupled_lstm, check_forget_bias, check_heldout_lm  # noqa: F401
 from .deep import check_depth_study, check_gru_for_lstm, check_two_layer_rnn  # noqa: F401
