@@ -18,3 +18,4 @@ from .applications import (check_bidirectional_padded, check_passage_classifier,
 from .concise import check_d2l_params, check_early_stopping, check_hidden_sweep  # noqa: F401
 from .lstm import check_coupled_lstm, check_forget_bias, check_heldout_lm  # noqa: F401
 from .deep import check_depth_study, check_gru_for_lstm, check_two_layer_rnn  # noqa: F401
+from .practice import check_buckets, check_line_model, check_masked_loss, check_packed_lm  # noqa: F401
