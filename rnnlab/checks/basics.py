@@ -152,7 +152,8 @@ def check_grad_norm(grad_norm):
     from torch import nn
     gen = fresh_generator()
     n_in, n_h = (int(v) for v in torch.randint(2, 7, (2,), generator=gen))
-    net = nn.ModuleDict({"rnn": nn.RNN(n_in, n_h), "out": nn.Linear(n_h, 2), "unused": nn.Linear(2, 2)})
+    with torch.random.fork_rng():  # the learner's random stream is left as it was
+        net = nn.ModuleDict({"rnn": nn.RNN(n_in, n_h), "out": nn.Linear(n_h, 2), "unused": nn.Linear(2, 2)})
     with torch.no_grad():
         for p in net.parameters():
             p.copy_(torch.randn(p.shape, generator=gen))

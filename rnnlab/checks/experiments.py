@@ -192,7 +192,8 @@ def check_param_count(rnn_param_count):
         for num_inputs, num_hiddens in sizes:
             got = call(rnn_param_count, kind, num_inputs, num_hiddens,
                        what=f"rnn_param_count({kind!r}, {num_inputs}, {num_hiddens})")
-            want = sum(p.numel() for p in layer(num_inputs, num_hiddens).parameters())
+            with torch.random.fork_rng():  # the learner's random stream is left as it was
+                want = sum(p.numel() for p in layer(num_inputs, num_hiddens).parameters())
             if got != want:
                 gates = {"rnn": 1, "gru": 3, "lstm": 4}[kind]
                 h, i = num_hiddens, num_inputs
@@ -259,8 +260,9 @@ def check_gru_variant(layer_cls, variant):
     blocks = "[r, n]" if variant == "reset_only" else "[z, n]"
     gen = fresh_generator()
     for num_inputs, num_hiddens, batch_size, num_steps in [(5, 4, 3, 6), (28, 16, 1, 4), (2, 3, 2, 1)]:
-        layer = call(layer_cls, num_inputs, num_hiddens, what=f"{layer_cls.__name__}({num_inputs}, "
-                     f"{num_hiddens})")
+        with torch.random.fork_rng():  # the learner's random stream is left as it was
+            layer = call(layer_cls, num_inputs, num_hiddens, what=f"{layer_cls.__name__}({num_inputs}, "
+                         f"{num_hiddens})")
         reject_torch_recurrence(layer, layer_cls.__name__)
         layer = layer.double()
         params = dict(layer.named_parameters())
