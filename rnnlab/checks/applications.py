@@ -94,9 +94,10 @@ def check_bidirectional_padded(layer_class):
     (2, batch, num_hiddens), like ``nn.GRU(bidirectional=True)`` on the packed batch."""
     gen = fresh_generator()
     for batch_size, T, d, h in ((4, 6, 3, 5), (3, 9, 2, 4), (1, 4, 3, 2)):
-        torch.manual_seed(int(torch.randint(0, 10_000, (1,), generator=gen)))
-        layer = call(layer_class, d, h, what=f"{layer_class.__name__}({d}, {h})")
-        ref = nn.GRU(d, h, batch_first=True, bidirectional=True)
+        with torch.random.fork_rng():  # the learner's global random stream stays untouched
+            torch.manual_seed(int(torch.randint(0, 10_000, (1,), generator=gen)))
+            layer = call(layer_class, d, h, what=f"{layer_class.__name__}({d}, {h})")
+            ref = nn.GRU(d, h, batch_first=True, bidirectional=True)
         for attr in ("forward_rnn", "backward_rnn"):
             if not isinstance(getattr(layer, attr, None), nn.GRU):
                 fail(f"{layer_class.__name__}.{attr}", "an nn.GRU(input_size, num_hiddens, "
@@ -255,7 +256,8 @@ def check_passage_classifier(net, data=None, min_len=20, max_len=100, num_per_cl
              "the padding changes the result: pack the batch (pack_padded_sequence with the "
              "lengths) or take each passage's states at its own last position")
     acc = accuracy(net, passages, labels, pad)
-    bag = _bag_baseline(train_parts, pad, vocab_size, min_len, max_len, seed)
+    with torch.random.fork_rng():  # the learner's global random stream stays untouched
+        bag = _bag_baseline(train_parts, pad, vocab_size, min_len, max_len, seed)
     base = accuracy(bag, passages, labels, pad)
     chance = 1 / num_classes
     if acc <= chance + margin:
