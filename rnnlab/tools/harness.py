@@ -14,6 +14,7 @@ modules the checks use and IPython's hooks. Before each check ``run``:
 - imports ``rnnlab.checks`` afresh from the package files (read-only in the sandbox);
 - runs the reference check in a fresh namespace: the submission's names, then the reference's own
   import statements (so a rebound ``checks``, ``nn`` or ``torch`` is replaced);
+- copies back into the kernel's namespace only the names the check cell itself assigned;
 - decides the verdict itself: passed only if the fresh ``checks.passed`` was called and nothing
   raised. What the cell prints is feedback, never the verdict.
 
@@ -145,6 +146,7 @@ def run(source, imports):
         return json.dumps(dict(status="grader error", message=f"{type(err).__name__}: {err}"[:2000],
                                output=traceback.format_exc()[-2000:]))
     namespace["checks"] = checks
+    before = dict(namespace)
     status, message = "failed", ""
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
         try:
@@ -159,4 +161,7 @@ def run(source, imports):
             message = f"CheckFailed: {err}"
         except BaseException as err:  # noqa: BLE001  (SystemExit and KeyboardInterrupt included)
             message = f"{type(err).__name__}: {err}"
+    for name, value in namespace.items():  # what the check cell defines (embed_size = 32) stays
+        if name != "__builtins__" and (name not in before or before[name] is not value):
+            user[name] = value
     return json.dumps(dict(status=status, message=message[:4000], output=out.getvalue()[-4000:]))
