@@ -40,6 +40,9 @@ def main(argv=None):
             print(f"{path}: {'stale' if args.check else 'written'}")
         if args.check and stale:
             sys.exit("run `python -m rnnlab exercises` (or `make exercises`) to regenerate them")
+    elif args.command == "grade" and args.submissions[:1] == ["bench"]:
+        from .bench_grade import main as bench_grade_main  # it imports grade, not the reverse
+        bench_grade_main(args)
     elif args.command == "grade":
         from .grade import main as grade_main
         grade_main(args)

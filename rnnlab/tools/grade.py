@@ -282,9 +282,6 @@ def main(args):
             records = merge(args.submissions[1:], args.out, args.book, args.roster)
             print(f"merged {len(records)} records into {args.out}/")
             return
-        if first == "bench":
-            from .bench_grade import main as bench_main
-            return bench_main(args)
         if len(args.submissions) != 1 or not pathlib.Path(first).is_dir():
             sys.exit(f"{first} is not a folder of submissions")
         index, count = (int(x) for x in args.shard.split("/"))
