@@ -20,7 +20,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from .core import describe, fail
+from .core import RECURRENT_OPS, describe, fail, torch_recurrent_modules
 
 HELDOUT = "war_of_the_worlds"
 NUM_WINDOWS, WINDOW, WARM = 16, 300, 30  # 16 windows of 300 characters, the first 30 warm up
@@ -181,9 +181,6 @@ def check_reported(reported, net, val_iter, what, rtol=0.05):
 
 # --- scratch layers -----------------------------------------------------------------------
 
-_KERNELS = ("rnn_tanh", "rnn_relu", "gru", "lstm", "rnn_tanh_cell", "rnn_relu_cell", "gru_cell",
-            "lstm_cell")
-
 
 class _UsedTorchRecurrence(RuntimeError):
     pass
@@ -198,7 +195,7 @@ def no_torch_recurrence():
         raise _UsedTorchRecurrence("torch's recurrent kernel was called")
     saved = []
     for owner in (_VF, torch):
-        for name in _KERNELS:
+        for name in RECURRENT_OPS:
             if hasattr(owner, name):
                 saved.append((owner, name, getattr(owner, name)))
                 setattr(owner, name, blocked)
@@ -211,12 +208,11 @@ def no_torch_recurrence():
 
 def reject_torch_layers(layer, what):
     """Fail if ``layer`` contains a torch.nn recurrent layer or cell."""
-    for name, module in layer.named_modules():
-        if isinstance(module, (nn.RNNBase, nn.RNNCellBase)):
-            fail(f"the modules inside {what}", "a layer written out with tensors (matrix "
-                 "products, tanh, sigmoid)", f"{name or 'the layer itself'} is "
-                 f"nn.{type(module).__name__}", "a from-scratch layer may not wrap torch.nn's "
-                 "recurrent layers or cells: write the recurrence yourself")
+    found = torch_recurrent_modules(layer)
+    if found:
+        fail(f"the modules inside {what}", "a layer written out with tensors (matrix "
+             "products, tanh, sigmoid)", f"{found[0]}", "a from-scratch layer may not wrap "
+             "torch.nn's recurrent layers or cells: write the recurrence yourself")
 
 
 def run_scratch(layer, inputs, state, what):
