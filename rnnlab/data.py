@@ -182,7 +182,7 @@ def load_data(name, batch_size, num_steps, token="char", use_random_iter=False,
 
 
 def load_data_split(name, batch_size, num_steps, token="char", use_random_iter=False,
-                    max_tokens=10000, val_tokens=10000, vocab=None):
+                    max_tokens=10000, val_tokens=10000, vocab=None, train_on_rest=False):
     """Training and held-out iterators over one corpus, and its Vocab.
 
     The training text is the first ``max_tokens`` tokens (d2l's recipe: 10,000 characters);
@@ -191,7 +191,12 @@ def load_data_split(name, batch_size, num_steps, token="char", use_random_iter=F
     a token missing from a given Vocab maps to '<unk>' (index 0). With the character pipeline
     (lower-case letters and the space) no character of the book is unknown. The held-out
     iterator is sequential with a fixed cut, so every evaluation sees the same batches.
-    Quick mode caps each part like ``load_corpus`` does.
+
+    ``train_on_rest=True`` keeps the same held-out text but trains on every other token of the
+    corpus (the first ``max_tokens`` followed by everything after the held-out text), so a
+    recipe that uses the whole book is judged on exactly the text d2l's recipe is judged on.
+    The two pieces are joined end to end: one training subsequence in thousands straddles the
+    cut. Quick mode caps each part like ``load_corpus`` does.
     """
     if max_tokens <= 0 or val_tokens <= 0:
         raise ValueError(f"max_tokens and val_tokens must be positive (got {max_tokens}, {val_tokens})")
@@ -199,7 +204,10 @@ def load_data_split(name, batch_size, num_steps, token="char", use_random_iter=F
     if vocab is None:
         vocab = Vocab(tokens)
     ids = [vocab[tok] for line in tokens for tok in line]
-    train_ids = ids[:cap_tokens(max_tokens)]
+    train_ids = ids[:max_tokens]
+    if train_on_rest:
+        train_ids = train_ids + ids[max_tokens + val_tokens:]
+    train_ids = train_ids[:cap_tokens(len(train_ids))]
     val_ids = ids[max_tokens:max_tokens + cap_tokens(val_tokens)]
     if len(ids) < max_tokens + val_tokens:
         raise ValueError(f"{name} has {len(ids)} tokens: too few for {max_tokens} training and "
@@ -210,8 +218,9 @@ def load_data_split(name, batch_size, num_steps, token="char", use_random_iter=F
 
 
 def load_data_time_machine_split(batch_size, num_steps, use_random_iter=False, max_tokens=10000,
-                                 val_tokens=10000):
-    """The Time Machine: training iterator (first 10,000 characters), held-out iterator (the
-    next 10,000) and the 28-token Vocab. Returns ``(train_iter, val_iter, vocab)``."""
+                                 val_tokens=10000, train_on_rest=False):
+    """The Time Machine: training iterator (first 10,000 characters, or with
+    ``train_on_rest`` every character but the held-out ones), held-out iterator (the 10,000
+    after the first 10,000) and the 28-token Vocab. Returns ``(train_iter, val_iter, vocab)``."""
     return load_data_split("time_machine", batch_size, num_steps, "char", use_random_iter,
-                           max_tokens, val_tokens)
+                           max_tokens, val_tokens, train_on_rest=train_on_rest)

@@ -21,11 +21,12 @@ def _announce(what):
         print(f"[rnnlab quick mode: {what}; unset {QUICK_ENV} for the full run]")
 
 
-def cap_epochs(num_epochs):
-    """``num_epochs``, or fewer in quick mode."""
-    if is_quick() and num_epochs > QUICK_MAX_EPOCHS:
-        _announce(f"at most {QUICK_MAX_EPOCHS} epochs")
-        return QUICK_MAX_EPOCHS
+def cap_epochs(num_epochs, quick_max=QUICK_MAX_EPOCHS):
+    """``num_epochs``, or at most ``quick_max`` in quick mode (an epoch of a large dataset can
+    pass a lower ``quick_max``)."""
+    if is_quick() and num_epochs > quick_max:
+        _announce(f"at most {quick_max} epochs")
+        return quick_max
     return num_epochs
 
 

@@ -13,10 +13,21 @@ def test_time_to_target_is_the_first_time_the_curve_reaches_it():
 
 
 def test_a_short_race_measures_both_recipes_on_held_out_text():
-    corpus, vocab = bq.load_corpus_time_machine()
-    row = bq.race("RNN", corpus, len(vocab), d2l_epochs=2, book_lr=3e-3)
+    texts = bq.load_texts()
+    row = bq.race("RNN", texts, d2l_epochs=2, book_lr=3e-3)
     assert math.isclose(row["target"], row["d2l_best"] * bq.TARGET_SLACK)
     # two epochs from a random start: both are far from perfect and better than chance
     for key in ("d2l_best", "book_best", "d2l_final"):
-        assert 1.5 < row[key] < len(vocab), (key, row[key])
+        assert 1.5 < row[key] < texts["vocab_size"], (key, row[key])
     assert row["d2l_time"] is not None and row["d2l_time"] > 0
+
+
+def test_the_recipes_train_on_disjoint_text_from_the_held_out_one():
+    texts = bq.load_texts()
+    held_out = texts["held_out"].corpus
+    whole = texts["d2l"].corpus + held_out + texts["book"].corpus[len(texts["d2l"].corpus):]
+    assert len(whole) > 150_000  # the book's recipe sees the whole book ...
+    # ... but the held-out text is not in it: its first 200 characters occur only once
+    probe = held_out[:200]
+    book = texts["book"].corpus
+    assert not any(book[i:i + 200] == probe for i in range(len(book) - 199))

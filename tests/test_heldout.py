@@ -16,6 +16,18 @@ def test_split_is_disjoint_contiguous_and_shares_the_vocab():
     assert vocab.unk not in val_iter.corpus     # every character of the book is in the vocabulary
 
 
+def test_training_on_the_rest_keeps_the_same_held_out_text():
+    _, val_first, _ = rnnlab.load_data_time_machine_split(8, 10, max_tokens=3000,
+                                                          val_tokens=2000)
+    train_iter, val_iter, _ = rnnlab.load_data_time_machine_split(
+        8, 10, max_tokens=3000, val_tokens=2000, use_random_iter=True, train_on_rest=True)
+    whole, _ = rnnlab.load_corpus_time_machine()
+    assert val_iter.corpus == val_first.corpus == whole[3000:5000]
+    # every token but the held-out ones, in book order
+    assert train_iter.corpus == whole[:3000] + whole[5000:]
+    assert train_iter.use_random_iter
+
+
 def test_unknown_tokens_of_a_given_vocab_map_to_unk():
     vocab = rnnlab.Vocab([list("abcdefghij ")])  # no letters after j
     _, val_iter, _ = rnnlab.load_data_split("time_machine", 4, 5, max_tokens=500, val_tokens=500,

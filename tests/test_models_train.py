@@ -99,6 +99,14 @@ def test_quick_mode_caps_epochs_and_tokens(monkeypatch, capsys):
     assert "quick mode" in capsys.readouterr().out
 
 
+def test_a_lower_quick_cap_applies_only_in_quick_mode(monkeypatch):
+    monkeypatch.delenv("RNNLAB_QUICK", raising=False)
+    assert rnnlab.cap_epochs(25, quick_max=5) == 25
+    monkeypatch.setenv("RNNLAB_QUICK", "1")
+    assert rnnlab.cap_epochs(25, quick_max=5) == 5
+    assert rnnlab.cap_epochs(3, quick_max=5) == 3
+
+
 def test_try_gpu_returns_a_usable_device():
     device = rnnlab.try_gpu()
     assert torch.zeros(1, device=device).device.type == device.type
