@@ -9,7 +9,10 @@ import matplotlib.pyplot as plt
 # page shrinks a 5-inch figure to a phone's width (tests/test_website.py measures both).
 BOOK_STYLE = {"svg.fonttype": "none", "font.size": 11, "axes.titlesize": 11,
               "axes.labelsize": 11, "xtick.labelsize": 10, "ytick.labelsize": 10,
-              "legend.fontsize": 10}
+              "legend.fontsize": 10,
+              # fixed element ids (and no date, below): re-running a notebook changes a
+              # stored SVG only where the figure changed, so diffs of outputs stay readable
+              "svg.hashsalt": "rnnlab"}
 matplotlib.rcParams.update(BOOK_STYLE)
 
 
@@ -32,7 +35,7 @@ def use_svg_figures():
         from matplotlib_inline.backend_inline import set_matplotlib_formats
     except ImportError:
         return
-    set_matplotlib_formats("svg")
+    set_matplotlib_formats("svg", metadata={"Date": None})
 
 
 use_svg_figures()
