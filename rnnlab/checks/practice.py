@@ -29,9 +29,13 @@ def check_masked_loss(masked_loss):
     for trial in range(3):
         B, T, V = _randint(2, 5, gen), _randint(3, 9, gen), _randint(3, 8, gen)
         lengths = torch.randint(1, T + 1, (B,), generator=gen)
-        lengths[0], lengths[-1] = T, _randint(1, T - 1, gen)
+        # one full and one sequence at least two short of T: with every length >= T - 1,
+        # counting position t == length (off by one) would count every position, and the two
+        # mistakes could not be told apart
+        lengths[0], lengths[-1] = T, _randint(1, T - 2, gen)
         logits = (torch.randn(B, T, V, generator=gen) * 2).requires_grad_()
         targets = torch.randint(0, V, (B, T), generator=gen)
+        targets[0, 0] = 0  # a real token with id 0: assuming 0 is padding drops it
         what = f"masked_loss on a batch of {B} sequences of lengths {lengths.tolist()}, T={T}"
         got = masked_loss(logits, targets.clone(), lengths.clone())
         if not isinstance(got, torch.Tensor) or got.numel() != 1:
@@ -48,7 +52,11 @@ def check_masked_loss(masked_loss):
                 continue
             off = torch.arange(T)[None, :] <= lengths[:, None]
             seq_means = ((per_token * mask).sum(1) / mask.sum(1)).mean()
+            nonzero = targets != 0
             causes = [
+                ((per_token * nonzero).sum() / nonzero.sum(), "targets equal to 0 were "
+                 "skipped (ignore_index=0?), but here padding holds random ids and real tokens "
+                 "can be 0: multiply the per-token losses times the mask built from lengths"),
                 (per_token.mean(), "the padded positions are counted: average over the real tokens "
                  "only, sum(loss * mask) / mask.sum()"),
                 ((per_token * off).sum() / off.sum(), "off by one: position t is real when "
