@@ -11,9 +11,10 @@ machine's drifting speed hits both alike:
 Both use batch size 32, 35 steps, norm clipping at 1, one-hot inputs (the same ``RNNLM``), so
 only the recipe differs. Held-out perplexity is measured on the chapters' held-out text (the
 10,000 characters after d2l's 10,000, ``load_data_time_machine_split``), which neither recipe
-trains on, every 5 epochs of d2l's recipe and after as many minibatches of the book's; the clock runs only while a recipe trains. The target is the best held-out
-perplexity d2l's recipe reaches in its 500 epochs (plus 2 %); the report gives the training
-time each recipe needs to reach it and their ratio (the book's target: at most 0.5).
+trains on, every 5 epochs of d2l's recipe and after as many minibatches of the book's; the
+clock runs only while a recipe trains. The target is the best held-out perplexity d2l's recipe
+reaches in its 500 epochs (plus 2 %); the report gives the training time each recipe needs to
+reach it and their ratio (the book's target: at most 0.5).
 """
 import argparse
 import math
