@@ -53,6 +53,15 @@ def detach_state(state):
     return state.detach()
 
 
+def perplexity_from_loss(mean_loss):
+    """exp(mean cross-entropy); ``inf`` for a diverged model whose loss is too large for exp, so
+    a blown-up run reports its perplexity instead of stopping with an OverflowError."""
+    try:
+        return math.exp(mean_loss)
+    except OverflowError:
+        return math.inf
+
+
 def train_epoch(net, train_iter, loss, optimizer, device, use_random_iter, clip_theta=1.0):
     """One pass over ``train_iter``; returns (perplexity, tokens per second)."""
     state, total_loss, num_tokens = None, 0.0, 0
@@ -73,7 +82,7 @@ def train_epoch(net, train_iter, loss, optimizer, device, use_random_iter, clip_
         total_loss += l.item() * y.numel()
         num_tokens += y.numel()
     seconds = time.perf_counter() - start
-    return math.exp(total_loss / num_tokens), num_tokens / seconds
+    return perplexity_from_loss(total_loss / num_tokens), num_tokens / seconds
 
 
 @dataclass
@@ -211,7 +220,7 @@ def evaluate_perplexity(net, data_iter, device=None):
         total_loss += F.cross_entropy(y_hat, y.long(), reduction="sum").item()
         num_tokens += y.numel()
     net.train(was_training)
-    return math.exp(total_loss / num_tokens)
+    return perplexity_from_loss(total_loss / num_tokens)
 
 
 @torch.no_grad()

@@ -98,3 +98,12 @@ def test_quick_mode_caps_both_parts(monkeypatch):
                                                                   val_tokens=50_000)
     assert len(train_iter.corpus) == len(val_iter.corpus) == rnnlab.quick.QUICK_MAX_TOKENS
     assert val_iter.corpus == whole[50_000:60_000]  # still the text after the training part
+
+
+def test_a_diverged_model_has_infinite_perplexity_instead_of_an_error():
+    train_iter, val_iter, vocab = rnnlab.load_data_time_machine_split(8, 10, max_tokens=1000,
+                                                                      val_tokens=1000)
+    net = rnnlab.RNNLM(nn.RNN(len(vocab), 16), len(vocab))
+    with torch.no_grad():
+        net.linear.weight.mul_(1e6)  # logits of order 1e6: a mean loss far beyond exp's range
+    assert rnnlab.evaluate_perplexity(net, val_iter, "cpu") == float("inf")
