@@ -5,8 +5,8 @@ import torch
 from torch import nn
 
 from .core import describe, fail, passed
-from .heldout import (call_generator, check_reported, check_split, judge_lm, recomputed_range,
-                      require_model)
+from .heldout import (call_generator, check_reported, check_split, judge_lm, judge_sweep,
+                      recomputed_range, require_model)
 
 
 def _shares_storage(a, b):
@@ -96,11 +96,11 @@ def check_hidden_sweep(models, heldout, train_iter, val_iter, vocab, sizes):
              describe(heldout)[:200], "heldout[num_hiddens] = evaluate_perplexity(net, val_iter)")
     for h in sizes:
         check_reported(heldout[h], models[h], val_iter, f"the model with {h} hidden units")
-    for h in sizes:
-        judge_lm(models[h], vocab, f"the model with {h} hidden units")
+    judge_sweep(models, vocab, lambda h: f"the model with {h} hidden units")
     passed(f"hidden-size sweep {sorted(sizes)}: one nn.RNN model per size; validation text held "
            "out; reported validation perplexities agree with a recomputation; every model beats "
-           "the unigram baseline and itself without context on held-out windows drawn now")
+           "the unigram baseline, and the best beats itself without context, on held-out "
+           "windows drawn now")
 
 
 def check_early_stopping(net, val_history, train_iter, val_iter, vocab):

@@ -5,8 +5,8 @@ import torch
 from torch import nn
 
 from .core import describe, fail, passed
-from .heldout import (call_generator, check_reported, check_split, judge_lm, reject_torch_layers,
-                      require_model, run_scratch)
+from .heldout import (call_generator, check_reported, check_split, judge_lm, judge_sweep,
+                      reject_torch_layers, require_model, run_scratch)
 
 TOL = 1e-5
 _NAMES = [f"{p}_l{k}" for k in (0, 1) for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
@@ -144,12 +144,11 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout):
              describe(heldout)[:200], "heldout[L] = rnnlab.evaluate_perplexity(models[L], val_iter)")
     for L in (1, 2, 3):
         check_reported(heldout[L], models[L], val_iter, f"the {L}-layer model")
-    for L in (1, 2, 3):
-        judge_lm(models[L], vocab, f"the {L}-layer model")
+    judge_sweep(models, vocab, lambda L: f"the {L}-layer model")
     passed(f"depth study: 1, 2 and 3 layers of {kinds.pop()} with dropout {dropout} between "
            "layers; validation text held out; reported validation perplexities agree with a "
-           "recomputation in eval mode; every model beats the unigram baseline and itself "
-           "without context on held-out windows drawn now")
+           "recomputation in eval mode; every model beats the unigram baseline, and the best "
+           "beats itself without context, on held-out windows drawn now")
 
 
 def check_gru_for_lstm(lstm_net, gru_net, vocab):

@@ -93,8 +93,9 @@ def lm_perplexities(net, W, warm=WARM):
 
 
 def judge_lm(net, vocab, what, margin=0.97):
-    """Fail unless the trained ``net`` beats the unigram baseline and itself without context on
-    held-out windows drawn now; return (perplexity, reset perplexity, unigram perplexity)."""
+    """Fail unless the trained ``net`` beats the unigram baseline and itself without context
+    (by the factor ``margin``; None: not asked) on held-out windows drawn now; return
+    (perplexity, reset perplexity, unigram perplexity)."""
     require_model(net, what)
     if getattr(net, "vocab_size", None) != len(vocab):
         fail(f"the output size of {what}", f"{len(vocab)} (len(vocab))",
@@ -115,13 +116,35 @@ def judge_lm(net, vocab, what, margin=0.97):
              f"{ppl:.2f} against a baseline of {uni:.2f}",
              "the model is untrained or learned nothing that transfers: train it (check the "
              "learning rate and epochs), or it overfits so much that held-out text suffers")
-    if not ppl < margin * reset:
+    if margin is not None and not ppl < margin * reset:
         fail(f"held-out perplexity of {what} with context, against the SAME model with its state "
              f"reset at every character", f"with context at least {1 - margin:.0%} lower",
              f"{ppl:.2f} with context, {reset:.2f} without",
              "the recurrent part does not carry information from step to step: is the state "
              "passed on (and not replaced by zeros), is the recurrent weight used?")
     return ppl, reset, uni
+
+
+def judge_sweep(models, vocab, label, margin=0.97):
+    """Judge the trained models of a sweep (``label(key)`` names one): every one beats the
+    unigram baseline, and the one that gains most from context beats itself without context.
+
+    Only the best carries the context test: a sweep exists to show that some settings train
+    badly (a wide RNN at a high learning rate can learn little beyond letter pairs), while a
+    model that drops its state makes every member of the sweep fail it."""
+    ratios = {}
+    for key, net in models.items():
+        ppl, reset, _ = judge_lm(net, vocab, label(key), margin=None)
+        ratios[key] = (ppl, reset)
+    best = min(ratios, key=lambda k: ratios[k][0] / ratios[k][1])
+    if not ratios[best][0] < margin * ratios[best][1]:
+        fail("held-out perplexity with context, against the SAME model with its state reset at "
+             "every character, for the models of the sweep",
+             f"at least one model {1 - margin:.0%} lower with context",
+             "; ".join(f"{label(k)}: {p:.2f} with, {r:.2f} without"
+                       for k, (p, r) in ratios.items()),
+             "the recurrent part does not carry information from step to step: is the state "
+             "passed on (and not replaced by zeros), is the recurrent weight used?")
 
 
 # --- validation data --------------------------------------------------------------------

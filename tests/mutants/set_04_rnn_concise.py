@@ -66,6 +66,8 @@ def sweep(mistake=None):
             models = {h: rnnlab.RNNLM(nn.RNN(V, h), V) for h in SIZES}
         elif mistake == "ignores_state":
             models = {h: Trained(train_iter.corpus, V, h, order=1) for h in SIZES}
+        elif mistake == "one_ignores_state":  # one size may train badly: the sweep shows it
+            models[SIZES[-1]] = Trained(train_iter.corpus, V, SIZES[-1], order=1)
         elif mistake == "same_size":
             models = {h: Trained(train_iter.corpus, V, SIZES[0]) for h in SIZES}
         v_iter = leaky_val if mistake == "val_on_train" else val_iter
@@ -126,4 +128,5 @@ MUTANTS = {
     "early_untrained": (early("untrained"), "untrained"),
 }
 
-CORRECT = {"d2l": d2l(), "sweep": sweep(), "early": early()}
+CORRECT = {"d2l": d2l(), "sweep": sweep(), "sweep_one_weak": sweep("one_ignores_state"),
+           "early": early()}

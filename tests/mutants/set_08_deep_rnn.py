@@ -95,8 +95,9 @@ def depth(mistake=None):
         if mistake == "wrong_depth":
             layers[3] = nn.GRU(V, 8, num_layers=2, dropout=0.2)
         models = {L: Trained(train_iter.corpus, V, layer) for L, layer in layers.items()}
-        if mistake == "ignores_state":
-            models[2] = Trained(train_iter.corpus, V, layers[2], order=1)
+        if mistake in ("ignores_state", "one_ignores_state"):  # one weak depth may pass
+            weak = (2,) if mistake == "one_ignores_state" else (1, 2, 3)
+            models.update({L: Trained(train_iter.corpus, V, layers[L], order=1) for L in weak})
         elif mistake == "untrained":
             rnnlab.seed(0)
             models[3] = rnnlab.RNNLM(layers[3], V)
@@ -157,4 +158,5 @@ MUTANTS = {
     "swap_numbers": (swap("numbers"), "numbers instead of a model"),
 }
 
-CORRECT = {"two": two(), "depth": depth(), "swap": swap()}
+CORRECT = {"two": two(), "depth": depth(), "depth_one_weak": depth("one_ignores_state"),
+           "swap": swap()}
