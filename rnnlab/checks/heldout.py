@@ -24,6 +24,9 @@ from .core import RECURRENT_OPS, describe, fail, torch_recurrent_modules
 
 HELDOUT = "war_of_the_worlds"
 NUM_WINDOWS, WINDOW, WARM = 16, 300, 30  # 16 windows of 300 characters, the first 30 warm up
+# A model that ignores its state scores exactly the same with and without context; correct but
+# briefly trained models (quick mode, SGD at lr 1) measured 0.82-0.97, so ask for 1% only.
+CONTEXT_MARGIN = 0.99
 _cache = {}
 
 
@@ -92,7 +95,7 @@ def lm_perplexities(net, W, warm=WARM):
     return math.exp(ctx), math.exp(reset)
 
 
-def judge_lm(net, vocab, what, margin=0.97):
+def judge_lm(net, vocab, what, margin=CONTEXT_MARGIN):
     """Fail unless the trained ``net`` beats the unigram baseline and itself without context
     (by the factor ``margin``; None: not asked) on held-out windows drawn now; return
     (perplexity, reset perplexity, unigram perplexity)."""
@@ -125,7 +128,7 @@ def judge_lm(net, vocab, what, margin=0.97):
     return ppl, reset, uni
 
 
-def judge_sweep(models, vocab, label, margin=0.97):
+def judge_sweep(models, vocab, label, margin=CONTEXT_MARGIN):
     """Judge the trained models of a sweep (``label(key)`` names one): every one beats the
     unigram baseline, and the one that gains most from context beats itself without context.
 

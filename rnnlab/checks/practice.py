@@ -8,7 +8,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from .core import describe, fail, passed
-from .heldout import call_generator, require_model, unigram_log_probs
+from .heldout import CONTEXT_MARGIN, call_generator, require_model, unigram_log_probs
 
 
 def _randint(lo, hi, gen):
@@ -239,10 +239,10 @@ def check_line_model(net, vocab, what="the trained line model"):
         fail(f"masked perplexity of {what} on {where}", "below the unigram baseline",
              f"{ppl:.2f} against {uni:.2f}", "the model is untrained or learned nothing that "
              "transfers: check the training loop (zero_grad, backward, step) and the loss mask")
-    if not ppl < 0.97 * ppl_reset:
+    if not ppl < CONTEXT_MARGIN * ppl_reset:
         fail(f"masked perplexity of {what} with context, against itself reading every character "
-             "alone", "with context at least 3% lower", f"{ppl:.2f} with context, "
-             f"{ppl_reset:.2f} without", "the recurrent state does not carry information along "
-             "the line")
+             "alone", f"with context at least {1 - CONTEXT_MARGIN:.0%} lower",
+             f"{ppl:.2f} with context, {ppl_reset:.2f} without",
+             "the recurrent state does not carry information along the line")
     passed(f"{what}: beats the unigram baseline and itself without context on held-out lines of "
            "The War of the Worlds drawn now (masked perplexity)")
