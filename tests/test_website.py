@@ -41,6 +41,7 @@ DESKTOP = {"width": 1400, "height": 900}
 CHAPTER_WITH_PLOT = "chapters/03_rnn_scratch.html"
 CHAPTER_WITH_WIDGET = "chapters/06_gru.html"
 CHAPTER_WITH_MATH = "chapters/05_bptt.html"
+SEARCH_WITH_MATH = "hidden state"  # its snippets quote formulas such as \(\mathbf{H}_t\)
 
 
 def find_chromium():
@@ -302,6 +303,32 @@ def test_exercise_and_solution_titles(site, server, browser):
     snippets = " ".join(page.locator("#search-results li").all_inner_texts())
     if MARKERS.search(snippets):
         failures.append("search snippets show BEGIN/END SOLUTION")
+    reader.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_one_search_box_and_snippets_without_tex(site, server, browser):
+    """One search box at each width (the theme's top bar repeated the sidebar's, review "Minor"),
+    and search snippets show formulas as plain text, not as their TeX source."""
+    failures = []
+    for name, viewport in (("390 px", PHONE), ("1400 px", DESKTOP)):
+        reader = Reader(browser, server, viewport=viewport)
+        page = reader.open(CHAPTER_WITH_MATH)
+        boxes = page.locator(".search-button-field:visible, .search-button:visible").count()
+        if boxes != 1:
+            failures.append(f"{name}: {boxes} search boxes or buttons visible, expected 1")
+        reader.close()
+    reader = Reader(browser, server)
+    page = reader.open(f"search.html?q={SEARCH_WITH_MATH}", wait_math=False)
+    page.wait_for_selector("#search-results li p.context", timeout=20_000)
+    page.wait_for_timeout(1000)  # the other snippets arrive one by one
+    snippets = page.locator("#search-results li p.context").all_inner_texts()
+    tex = [s for s in snippets if re.search(r"\\[()\[\]]|\\math|\\frac", s)]
+    if tex:
+        failures.append(f"{len(tex)} of {len(snippets)} snippets show TeX: {tex[0][:200]!r}")
+    if not any("H_t" in s for s in snippets):
+        failures.append(f"no snippet shows a formula as text (H_t) for {SEARCH_WITH_MATH!r}")
+    failures += reader.new_problems()
     reader.close()
     assert not failures, "\n".join(failures)
 
