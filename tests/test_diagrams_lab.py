@@ -9,6 +9,7 @@ and the sanitizer checks the scheme of href, not of src). This test starts Jupyt
 import os
 import pathlib
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -46,7 +47,8 @@ def lab(tmp_path_factory):
     log = open(root / "lab.log", "wb")
     proc = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
                              "--ServerApp.token=", "--ServerApp.password=", "--allow-root",
-                             f"--ServerApp.root_dir={root}"], stdout=log, stderr=log, env=env)
+                             f"--ServerApp.root_dir={root}"], stdout=log, stderr=log, env=env,
+                            start_new_session=True)  # its own process group, kernels included
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(180):
@@ -62,9 +64,22 @@ def lab(tmp_path_factory):
         assert proc.poll() is None, (root / "lab.log").read_text()[-2000:]
         yield url
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop(proc)
         log.close()
+
+
+def stop(proc, grace=30):
+    """Ask the server to stop (it shuts its kernels down); on a busy machine that can take
+    longer than ``grace`` seconds, so whatever of its process group is left is then killed."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, None)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            pass  # killed next
 
 
 def test_jupyterlab_shows_the_stored_diagrams(lab):
