@@ -3,7 +3,9 @@
 ``core`` holds the house format (``passed``, ``fail``, ``CheckFailed``); ``basics`` the checks of
 the chapters' small functions; ``layers`` the comparison of a scratch layer with its torch.nn
 twin; ``experiments`` the checks of the experiment exercises; ``lm`` the checks of trained language
-models, recomputed from the model and the data (never from a reported number); ``applications``
+models, recomputed from the model and the learner's data (never from a reported number);
+``heldout`` the judge of the later sets, on windows of a held-out book it draws itself, and the
+test that a validation text is held out; ``applications``
 the checks of chapter 11's exercises (padded batches, a passage classifier).
 """
 from .basics import (check_below_unigram, check_bptt, check_grad_norm, check_language_model,
@@ -11,7 +13,8 @@ from .basics import (check_below_unigram, check_bptt, check_grad_norm, check_lan
                      unigram_perplexity)
 from .core import (PASS_PREFIX, CheckFailed, call, describe, fail, fresh_generator, fresh_rng, passed,
                    recurrence_spy, reject_torch_recurrence, relative_error)
-from .lm import check_held_out, check_trained_lm
+from .heldout import check_held_out
+from .lm import check_trained_lm
 from .layers import check_twin, copy_twin_weights
 from .applications import (check_bidirectional_padded, check_passage_classifier,  # noqa: F401
                            check_reverse_padded)

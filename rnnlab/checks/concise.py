@@ -5,8 +5,8 @@ import torch
 from torch import nn
 
 from .core import describe, fail, passed
-from .heldout import (call_generator, check_reported, check_split, judge_lm, judge_sweep,
-                      recomputed_range, require_model)
+from .heldout import (call_generator, check_held_out, check_reported, judge_lm,
+                      judge_sweep, recomputed_range, require_model)
 
 
 def _shares_storage(a, b):
@@ -90,7 +90,7 @@ def check_hidden_sweep(models, heldout, train_iter, val_iter, vocab, sizes):
     if len(ids) != len(models):
         fail("the models of the sweep", "a separate model per size", "the same object twice",
              "create a new model inside the loop")
-    check_split(train_iter, val_iter)
+    check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != sorted(sizes):
         fail("heldout", f"a dict with one validation perplexity per size {sorted(sizes)}",
              describe(heldout)[:200], "heldout[num_hiddens] = evaluate_perplexity(net, val_iter)")
@@ -114,7 +114,7 @@ def check_early_stopping(net, val_history, train_iter, val_iter, vocab):
              describe(val_history)[:200], "append evaluate_perplexity(net, val_iter) each epoch")
     if len(hist) < 2:
         fail("val_history", "at least 2 epochs", f"{len(hist)}", "record every epoch")
-    check_split(train_iter, val_iter)
+    check_held_out(val_iter, train_iter)
     best = min(hist)
     lo, hi = recomputed_range(net, val_iter)
     if not lo * 0.95 <= best <= hi * 1.05:

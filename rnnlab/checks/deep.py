@@ -5,8 +5,8 @@ import torch
 from torch import nn
 
 from .core import describe, fail, passed
-from .heldout import (call_generator, check_reported, check_split, judge_lm, judge_sweep,
-                      reject_torch_layers, require_model, run_scratch)
+from .heldout import (call_generator, check_held_out, check_reported, judge_lm,
+                      judge_sweep, reject_torch_layers, require_model, run_scratch)
 
 TOL = 1e-5
 _NAMES = [f"{p}_l{k}" for k in (0, 1) for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
@@ -138,7 +138,7 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout):
     if len({id(m) for m in models.values()}) < 3:
         fail("the models", "three separate models", "the same object twice",
              "build a new model for each depth")
-    check_split(train_iter, val_iter)
+    check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != [1, 2, 3]:
         fail("heldout", "a dict {1: ..., 2: ..., 3: ...} of validation perplexities",
              describe(heldout)[:200], "heldout[L] = rnnlab.evaluate_perplexity(models[L], val_iter)")

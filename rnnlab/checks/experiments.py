@@ -11,8 +11,9 @@ from torch import nn
 
 from .core import (CheckFailed, call, describe, fail, fresh_generator, passed,  # noqa: F401
                    recurrence_spy, reject_torch_recurrence, torch_recurrent_modules)
-from .lm import (check_below_unigram, check_cross_perplexity, check_held_out,  # noqa: F401
-                 check_train_val_split, check_trained_lm, check_word_vocab_sizes, unigram_perplexity)
+from .heldout import check_held_out  # noqa: F401
+from .lm import (check_below_unigram, check_cross_perplexity, check_train_val_split,  # noqa: F401
+                 check_trained_lm, check_word_vocab_sizes, unigram_perplexity)
 
 __all__ = ["CheckFailed", "check_windows", "check_k_step", "check_beats_naive",
            "check_train_val_split", "check_cross_perplexity", "check_word_vocab_sizes",

@@ -8,7 +8,7 @@ Shared by the checks of the later exercise sets (``concise``, ``lstm``, ``deep``
   for two things: it beats the unigram baseline (letter frequencies, no context), and it
   beats ITSELF with the state reset at every character (the same model without its
   recurrent part);
-- ``check_split`` rejects a validation text that repeats the training text;
+- ``check_held_out`` rejects a validation text that repeats the training text;
 - ``recomputed_range`` re-evaluates a model on the learner's validation iterator;
 - ``no_torch_recurrence`` runs a scratch layer with torch's recurrent kernels disabled.
 """
@@ -152,26 +152,35 @@ def judge_sweep(models, vocab, label, margin=CONTEXT_MARGIN):
 
 # --- validation data --------------------------------------------------------------------
 
-def _corpus(obj):
-    corpus = getattr(obj, "corpus", obj)
-    return [int(t) for t in (corpus.tolist() if hasattr(corpus, "tolist") else corpus)]
+def tokens_of(data):
+    """A flat list of token ids from an iterator (its ``.corpus``), a tensor or a list."""
+    corpus = getattr(data, "corpus", data)
+    if isinstance(corpus, torch.Tensor):
+        return corpus.reshape(-1).tolist()
+    return [int(t) for t in corpus]
 
 
-def check_split(train_iter, val_iter, n=32, max_shared=0.02):
-    """Fail unless the validation text is held out: almost none of its ``n``-grams occur in the
-    training text (the book repeats some phrases, never whole passages)."""
-    train, val = _corpus(train_iter), _corpus(val_iter)
+def check_held_out(val_data, train_data, what="the validation text", n=32, max_shared=0.02):
+    """Fail unless ``val_data`` is held out: almost none of its ``n``-token pieces occur in
+    ``train_data`` (an iterator, tokens, or a list of either). The books repeat phrases, never
+    whole passages: a correct split of any of the three corpora shares well under 0.1%."""
+    val = tokens_of(val_data)
+    trains = (train_data if isinstance(train_data, (list, tuple)) and train_data
+              and not isinstance(train_data[0], int) else [train_data])
     if len(val) < 2 * n:
-        fail("the validation text", f"at least {2 * n} tokens", f"{len(val)} tokens",
+        fail(f"the size of {what}", f"at least {2 * n} tokens", f"{len(val)} tokens",
              "build the validation iterator on a held-out part of the text")
-    seen = {tuple(train[i:i + n]) for i in range(0, len(train) - n + 1)}
-    grams = [tuple(val[i:i + n]) for i in range(0, len(val) - n + 1, n // 2)]
-    shared = sum(g in seen for g in grams) / len(grams)
+    seen = set()
+    for train in map(tokens_of, trains):
+        seen.update(tuple(train[i:i + n]) for i in range(len(train) - n + 1))
+    pieces = [tuple(val[i:i + n]) for i in range(0, len(val) - n + 1, n // 2)]
+    shared = sum(p in seen for p in pieces) / len(pieces)
     if shared > max_shared:
-        fail("the validation text against the training text",
+        fail(f"{what} against the training text",
              f"held-out text: at most {max_shared:.0%} of its {n}-token pieces also in training",
              f"{shared:.0%} of them are", "the validation iterator is built on (part of) the "
-             "training text: split the corpus first, train on one part, validate on the other")
+             "training text: split the corpus first (the end of it is the validation text), "
+             "train on one part, validate on the other")
 
 
 @torch.no_grad()

@@ -4,8 +4,8 @@ A check never takes a perplexity the learner reports: it takes the trained model
 iterator, evaluates the model itself, and compares it with two baselines computed on the same
 tokens: the unigram model (token frequencies, no context) and the learner's own model with its
 memory cut (the state reset before every token). It changes every token but the last of each
-sequence to show that the state carries them to the last prediction, and checks that validation text is not
-training text.
+sequence to show that the state carries them to the last prediction, and checks that validation
+text is not training text (``heldout.check_held_out``).
 """
 import math
 import random
@@ -14,16 +14,8 @@ import torch
 import torch.nn.functional as F
 
 from .core import describe, fail
+from .heldout import check_held_out, tokens_of
 
-_SHINGLE = 24  # tokens: a validation window this long found verbatim in the training text is a leak
-
-
-def _tokens(data):
-    """A flat list of token ids from an iterator (``.corpus``), a tensor or a list."""
-    corpus = getattr(data, "corpus", data)
-    if isinstance(corpus, torch.Tensor):
-        return corpus.reshape(-1).tolist()
-    return [int(t) for t in corpus]
 
 
 def unigram_perplexity(data):
@@ -32,7 +24,7 @@ def unigram_perplexity(data):
     if hasattr(data, "__iter__") and hasattr(data, "num_steps"):
         ids = torch.cat([Y.reshape(-1).long().cpu() for _, Y in data])
     else:
-        ids = torch.as_tensor(_tokens(data)).long()
+        ids = torch.as_tensor(tokens_of(data)).long()
     counts = torch.bincount(ids).double()
     p = counts[counts > 0] / counts.sum()
     return math.exp(float(-(p * p.log()).sum()))
@@ -92,24 +84,6 @@ def _perplexities_over_offsets(net, it):
             return [_perplexity(net, it)]
         return [_perplexity(net, _AtOffset(it, k)) for k in range(it.num_steps + 1)]
     return [_perplexity(net, it, seed=k) for k in range(4)]
-
-
-def check_held_out(val_data, train_data, what="the validation data"):
-    """``val_data`` (an iterator or tokens) must not be training text: no long window of it may
-    occur verbatim in ``train_data`` (an iterator, tokens, or a list of either)."""
-    val = _tokens(val_data)
-    trains = train_data if isinstance(train_data, (list, tuple)) and train_data and not isinstance(
-        train_data[0], int) else [train_data]
-    text = "\x00".join("".join(chr(0x100 + t) for t in _tokens(t)) for t in trains)
-    if len(val) < _SHINGLE:
-        fail(f"the size of {what}", f"at least {_SHINGLE} tokens", f"{len(val)}", "hold out more text")
-    starts = range(0, len(val) - _SHINGLE + 1, max(1, (len(val) - _SHINGLE) // 40))
-    found = sum("".join(chr(0x100 + t) for t in val[s:s + _SHINGLE]) in text for s in starts)
-    if found > len(starts) // 2:
-        fail(f"whether {what} is held out", f"text the model was not trained on (no {_SHINGLE}-token "
-             "window found in the training text)", f"{found} of {len(starts)} windows found verbatim in the "
-             "training text", "the validation iterator was built on training text: build it on the held-out "
-             "part (e.g. the val of train_val_split), and train only on the other part")
 
 
 def check_trained_lm(net, data_iter, what="the trained model", train_data=None):

@@ -74,7 +74,7 @@ MUTANTS = {
     "split_val_at_start": (sp(lambda c, f: (c[int(len(c) * f):], c[:int(len(c) * f)])), "END of the corpus"),
     "split_interleaved": (sp(lambda c, f: (c[:len(c) - int(len(c) * f)], c[::max(1, round(1 / f))]
                                            [:int(len(c) * f)] if f else [])), "order"),
-    "heldout_val_on_training_text": (heldout(val="on_train"), "built on training text"),
+    "heldout_val_on_training_text": (heldout(val="on_train"), "built on (part of) the training text"),
     "heldout_reports_a_number": (lambda: ce.check_trained_lm(5.0, data()["vals"][0], "the model",
                                                              data()["trains"][0]), "not a perplexity"),
     "heldout_model_without_memory": (heldout(net=None) if False else (lambda: ce.check_trained_lm(
@@ -87,7 +87,7 @@ MUTANTS = {
     "cross_log_perplexity": (cross(lambda n, v: [[math.log(x) for x in r] for r in table(n, v)]),
                              "exp(mean cross-entropy)"),
     "cross_constant": (cross(lambda n, v: [[7.5] * len(v) for _ in n]), "evaluate_perplexity"),
-    "cross_val_on_training_text": (cross(table, vals="on_train"), "built on training text"),
+    "cross_val_on_training_text": (cross(table, vals="on_train"), "built on (part of) the training text"),
     "vocab_no_unk": (vs(lambda l, mf: {m: s - 1 for m, s in sizes(l, mf).items()}), "<unk>"),
     "vocab_characters": (vs(lambda l, mf: {m: len(rnnlab.Vocab(rnnlab.tokenize(l, "char"), min_freq=m))
                                            for m in mf}), "likely cause"),
