@@ -8,6 +8,10 @@ NBVAL_WORKERS ?= 2
 # Parallel workers each get one torch thread: two workers with two threads each on two cores
 # oversubscribe the CPU and slow small-RNN training twenty-fold.
 WORKER_THREADS := OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+# matplotlib's font cache kept with the environment, not in ~/.cache where every install on the
+# machine shares it (one, left by another install, lacked matplotlib's own fonts, and
+# every diagram then differed from the stored one): figures are compared byte for byte.
+MPL_CACHE := MPLCONFIGDIR=$(abspath $(VENV))/mplconfig
 NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb solutions/*.ipynb))
 
 .PHONY: help setup book publish test test-unit test-notebooks test-book lab execute exercises headers bench figures clean
@@ -59,10 +63,10 @@ publish: book
 test: setup test-unit test-notebooks test-book
 
 test-unit: setup
-	$(WORKER_THREADS) $(PY) -m pytest tests -n $(NBVAL_WORKERS) --dist loadgroup  # xdist_group: one fixture per group
+	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -n $(NBVAL_WORKERS) --dist loadgroup  # xdist_group: one fixture per group
 
 test-notebooks: setup
-	$(WORKER_THREADS) RNNLAB_QUICK=1 $(PY) -m pytest --nbval-lax -n $(NBVAL_WORKERS) --dist loadscope -p no:cacheprovider \
+	$(WORKER_THREADS) $(MPL_CACHE) RNNLAB_QUICK=1 $(PY) -m pytest --nbval-lax -n $(NBVAL_WORKERS) --dist loadscope -p no:cacheprovider \
 		chapters solutions exercises
 
 test-book: setup
@@ -73,7 +77,7 @@ lab: setup
 	$(VENV)/bin/jupyter lab
 
 execute: setup
-	$(PY) -m rnnlab execute $(or $(NB),$(NOTEBOOKS))
+	$(MPL_CACHE) $(PY) -m rnnlab execute $(or $(NB),$(NOTEBOOKS))
 
 exercises: setup
 	$(PY) -m rnnlab exercises
@@ -85,7 +89,7 @@ bench: setup
 	$(PY) -m rnnlab bench
 
 figures: setup
-	$(PY) figures/draw.py
+	$(MPL_CACHE) $(PY) figures/draw.py
 
 clean:
 	rm -rf _build .pytest_cache
