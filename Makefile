@@ -8,9 +8,10 @@ NBVAL_WORKERS ?= 2
 # Parallel workers each get one torch thread: two workers with two threads each on two cores
 # oversubscribe the CPU and slow small-RNN training twenty-fold.
 WORKER_THREADS := OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
-# matplotlib's font cache kept with the environment, not in ~/.cache where every install on the
-# machine shares it (one, left by another install, lacked matplotlib's own fonts, and
-# every diagram then differed from the stored one): figures are compared byte for byte.
+# matplotlib's font cache kept with the environment, not in ~/.cache, which every install on the
+# machine shares (a broken install once left a font list without matplotlib's own fonts there,
+# and every diagram drawn afterwards differed from the stored one): figures are compared byte
+# for byte.
 MPL_CACHE := MPLCONFIGDIR=$(abspath $(VENV))/mplconfig
 NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb solutions/*.ipynb))
 
