@@ -7,7 +7,7 @@ Shared by the checks of the later exercise sets (``concise``, ``lstm``, ``deep``
   Worlds* drawn at random on every call (text the book's models never train on) and asks
   for two things: it beats the unigram baseline (letter frequencies, no context), and it
   beats ITSELF with the state reset at every character (the same model without its
-  recurrent part);
+  recurrent part); ``judge_sweep`` asks the context test of the best model of a sweep only;
 - ``check_held_out`` rejects a validation text that repeats the training text;
 - ``recomputed_range`` re-evaluates a model on the learner's validation iterator;
 - ``no_torch_recurrence`` runs a scratch layer with torch's recurrent kernels disabled.
@@ -27,6 +27,8 @@ NUM_WINDOWS, WINDOW, WARM = 16, 300, 30  # 16 windows of 300 characters, the fir
 # A model that ignores its state scores exactly the same with and without context; correct but
 # briefly trained models (quick mode, SGD at lr 1) measured 0.82-0.97, so ask for 1% only.
 CONTEXT_MARGIN = 0.99
+NO_CONTEXT_CAUSE = ("the recurrent part does not carry information from step to step: is the "
+                    "state passed on (and not replaced by zeros), is the recurrent weight used?")
 _cache = {}
 
 
@@ -123,8 +125,7 @@ def judge_lm(net, vocab, what, margin=CONTEXT_MARGIN):
         fail(f"held-out perplexity of {what} with context, against the SAME model with its state "
              f"reset at every character", f"with context at least {1 - margin:.0%} lower",
              f"{ppl:.2f} with context, {reset:.2f} without",
-             "the recurrent part does not carry information from step to step: is the state "
-             "passed on (and not replaced by zeros), is the recurrent weight used?")
+             NO_CONTEXT_CAUSE)
     return ppl, reset, uni
 
 
@@ -146,8 +147,7 @@ def judge_sweep(models, vocab, label, margin=CONTEXT_MARGIN):
              f"at least one model {1 - margin:.0%} lower with context",
              "; ".join(f"{label(k)}: {p:.2f} with, {r:.2f} without"
                        for k, (p, r) in ratios.items()),
-             "the recurrent part does not carry information from step to step: is the state "
-             "passed on (and not replaced by zeros), is the recurrent weight used?")
+             NO_CONTEXT_CAUSE)
 
 
 # --- validation data --------------------------------------------------------------------
