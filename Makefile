@@ -15,9 +15,11 @@ WORKER_THREADS := OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 MPL_CACHE := MPLCONFIGDIR=$(abspath $(VENV))/mplconfig
 NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb solutions/*.ipynb))
 
-.PHONY: help setup book publish test test-unit test-notebooks test-book lab execute exercises headers bench figures clean
+.PHONY: help setup book publish test test-fast lint test-unit test-notebooks test-book lab execute exercises headers bench figures clean
 
 help:
+	@echo "make test-fast  the quick loop before you push: lint and the unit tests not marked slow (a few minutes)"
+	@echo "make lint       ruff on every .py file (style and likely bugs)"
 	@echo "make book       build the website into _build/html (offline, from stored outputs; SOLUTIONS=0 leaves out the solution pages)"
 	@echo "make publish    build the website and push it to the gh-pages branch (GitHub Pages)"
 	@echo "make test       everything CI checks: unit tests, notebooks in quick mode, site build"
@@ -61,7 +63,15 @@ publish: book
 	git worktree remove --force _build/pages && git branch -D $(PAGES_BRANCH)-new
 	@echo "Published to $(PAGES_REMOTE)/$(PAGES_BRANCH)"
 
-test: setup test-unit test-notebooks test-book
+test: setup lint test-unit test-notebooks test-book
+
+# The contributor's loop: no browser, JupyterLab, sandbox, nbgrader, site build or notebook run.
+test-fast: setup lint
+	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -m "not slow" -n $(NBVAL_WORKERS) --dist loadgroup
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 test-unit: setup
 	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -n $(NBVAL_WORKERS) --dist loadgroup  # xdist_group: one fixture per group

@@ -5,6 +5,7 @@ The grading machine needs the book's package and the corpora: ``pip install rnnl
 ``make setup``) in the environment nbgrader runs in, and ``RNNLAB_DATA`` set to the folder that
 holds the corpora. ``RNNLAB_QUICK=1`` shortens every training (fast, for trying the set-up only).
 """
+
 import os
 
 from rnnlab.tools.nbgrader_plugin import generate_preprocessors

@@ -8,6 +8,7 @@
   _config.yml points there. Nothing is fetched at build time.
 * ``.nojekyll`` at the top of the build, so GitHub Pages serves ``_static/`` and ``_images/``.
 """
+
 import html
 import pathlib
 import re
@@ -24,7 +25,8 @@ def mathjax_source():
     except ImportError as err:
         raise ExtensionError(
             "MathJax is not installed: the site serves its own copy from the PyPI package "
-            "django-static-mathjax (`pip install -r requirements.txt`, or `make setup`).") from err
+            "django-static-mathjax (`pip install -r requirements.txt`, or `make setup`)."
+        ) from err
     root = pathlib.Path(mathjax.__file__).parent / "static" / "mathjax"
     es5 = root / "es5"
     if not (es5 / "tex-mml-chtml.js").is_file():
@@ -48,9 +50,11 @@ def copy_mathjax(app, exception):
     (pathlib.Path(app.outdir) / ".nojekyll").write_text("")
 
 
-DESCRIPTION = ("An interactive course book on recurrent neural networks with PyTorch: sequence and "
-               "language models, RNNs from scratch and with torch.nn, GRU, LSTM, deep and "
-               "bidirectional RNNs, with checked exercises.")
+DESCRIPTION = (
+    "An interactive course book on recurrent neural networks with PyTorch: sequence and "
+    "language models, RNNs from scratch and with torch.nn, GRU, LSTM, deep and "
+    "bidirectional RNNs, with checked exercises."
+)
 
 
 def add_description(app, pagename, templatename, context, doctree):

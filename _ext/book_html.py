@@ -6,8 +6,9 @@ field and the article header a search button at phone width, so the top bar only
 
 Scripts listed once. Sphinx 7.4 lists an inline script twice when an extension adds it after
 the builder starts (sphinx-thebe's ``const THEBE_JS_URL = ...``, sphinx-togglebutton's
-selector): once as added, once again when the builder re-reads its registry. A ``const`` declared twice is a JavaScript
-SyntaxError on every page, so this drops the repeats before the page is written.
+selector): once as added, once again when the builder re-reads its registry. A ``const``
+declared twice is a JavaScript SyntaxError on every page, so this drops the repeats before
+the page is written.
 """
 
 

@@ -15,6 +15,7 @@ text Sphinx reads is changed, when it reads it (``source-read``):
 the solution pages, for instructors who keep the answers private: the Solutions part of the
 table of contents is left out, and links to a solution page become plain text.
 """
+
 import json
 import os
 import pathlib
@@ -80,18 +81,25 @@ def title_of(cells):
 def solution_note(docname):
     stem = docname.split("/", 1)[1]
     return {
-        "cell_type": "markdown", "metadata": {}, "id": "site-solution-note",
-        "source": (":::{note}\n**Solutions** with model answers and the outputs of a full run. "
-                   f"Try [the exercises](../exercises/{stem}.ipynb) first: each one has a check "
-                   "that tells you whether your code is right.\n:::"),
+        "cell_type": "markdown",
+        "metadata": {},
+        "id": "site-solution-note",
+        "source": (
+            ":::{note}\n**Solutions** with model answers and the outputs of a full run. "
+            f"Try [the exercises](../exercises/{stem}.ipynb) first: each one has a check "
+            "that tells you whether your code is right.\n:::"
+        ),
     }
 
 
 def rewrite_notebook(docname, text):
     """The notebook JSON ``text`` as the site shows it (see the module docstring)."""
     nb = json.loads(text)
-    cells = [c for c in nb.get("cells", [])
-             if not SITE_ONLY_DROPPED_TAGS & set(c.get("metadata", {}).get("tags", []))]
+    cells = [
+        c
+        for c in nb.get("cells", [])
+        if not SITE_ONLY_DROPPED_TAGS & set(c.get("metadata", {}).get("tags", []))
+    ]
     if docname.startswith(SOLUTIONS_DIR + "/"):
         for cell in cells:
             if cell.get("cell_type") == "markdown":
@@ -126,6 +134,7 @@ def drop_solutions_from_toc(app, config):
 
     def keep(entry):
         return not str(entry.get("file", "")).startswith(SOLUTIONS_DIR + "/")
+
     parts = []
     for part in toc.get("parts", []):
         part = dict(part, chapters=[c for c in part.get("chapters", []) if keep(c)])
@@ -140,14 +149,16 @@ def drop_solutions_from_toc(app, config):
 
 class UnlinkSolutions(SphinxPostTransform):
     """With BOOK_SOLUTIONS=0: a link to a solution page becomes its text (runs before MyST's)."""
+
     default_priority = 8
 
     def run(self):
         if solutions_enabled():
             return
         for node in list(self.document.findall(nodes.Element)):
-            if node.tagname == "pending_xref" and \
-                    str(node.get("reftarget", "")).startswith(SOLUTIONS_DIR + "/"):
+            if node.tagname == "pending_xref" and str(node.get("reftarget", "")).startswith(
+                SOLUTIONS_DIR + "/"
+            ):
                 node.replace_self(nodes.inline("", "", *node.children))
 
 

@@ -9,6 +9,7 @@ alt text from it; the notebooks' cell metadata must agree with it, which a test 
 the matplotlib version that drew the SVGs: another version may lay out text differently, so
 the byte-for-byte staleness test runs only under the recorded version.
 """
+
 import argparse
 import importlib
 import json
@@ -32,29 +33,34 @@ def entries():
     for module_name in MODULES:
         module = importlib.import_module(module_name)
         for name, alt, caption, draw in module.FIGURES:
-            found.append({"name": name, "chapter": module.CHAPTER, "alt": alt,
-                          "caption": caption, "draw": draw})
+            found.append(
+                {"name": name, "chapter": module.CHAPTER, "alt": alt, "caption": caption, "draw": draw}
+            )
     return found
 
 
 def render():
     """{file name: bytes} for every SVG and for index.json, as drawn now."""
     files, index = {}, {"matplotlib": matplotlib.__version__, "diagrams": {}}
-    found = entries()   # imported first: a module may import rnnlab, which sets its plot style
+    found = entries()  # imported first: a module may import rnnlab, which sets its plot style
     # matplotlib's defaults plus style.RC, whatever styles were set before (rnnlab's, a test's)
     with plt.style.context("default"), matplotlib.rc_context(style.RC):
         for entry in found:
             files[f"{entry['name']}.svg"] = style.svg_bytes(entry["draw"](), entry["alt"])
             index["diagrams"][entry["name"]] = {
-                "chapter": entry["chapter"], "alt": entry["alt"], "caption": entry["caption"]}
+                "chapter": entry["chapter"],
+                "alt": entry["alt"],
+                "caption": entry["caption"],
+            }
     files["index.json"] = (json.dumps(index, indent=1, ensure_ascii=False) + "\n").encode()
     return files
 
 
 def stale(files):
     """Names of stored files that differ from `files`, or that nothing draws any more."""
-    names = [name for name, data in files.items()
-             if not (OUT / name).exists() or (OUT / name).read_bytes() != data]
+    names = [
+        name for name, data in files.items() if not (OUT / name).exists() or (OUT / name).read_bytes() != data
+    ]
     extra = [p.name for p in OUT.glob("*.svg") if p.name not in files]
     return names + extra
 

@@ -1,8 +1,9 @@
 """Chapter 3: the unrolled RNN with tensor shapes, and the time-major flattening of targets."""
+
 from style import FONT, GRAD, INK, MUTED, SMALL, arrow, box, canvas, label, line
 
 CHAPTER = "03_rnn_scratch"
-TINTS = ["#e3edf9", "#b9d2f0", "#8db4e4"]   # time steps 1, 2, 3 in the flattening figure
+TINTS = ["#e3edf9", "#b9d2f0", "#8db4e4"]  # time steps 1, 2, 3 in the flattening figure
 
 
 def unrolled():
@@ -11,9 +12,11 @@ def unrolled():
     w, h = 1.5, 0.95
     cols = [(7.2, "1"), (9.7, "2"), (12.2, "3"), (15.1, "T")]
     # row headers: what each row holds, and the shape of one step's tensor
-    for y, name, shape in ((y_o, r"scores $\mathbf{O}_t$", "(batch_size, len(vocab))"),
-                           (y_h, r"states $\mathbf{H}_t$", "(batch_size, num_hiddens)"),
-                           (y_x, r"inputs $\mathbf{X}_t$", "(batch_size, len(vocab))")):
+    for y, name, shape in (
+        (y_o, r"scores $\mathbf{O}_t$", "(batch_size, len(vocab))"),
+        (y_h, r"states $\mathbf{H}_t$", "(batch_size, num_hiddens)"),
+        (y_x, r"inputs $\mathbf{X}_t$", "(batch_size, len(vocab))"),
+    ):
         label(ax, 3.9, y + 0.22, name, size=FONT, color=INK, ha="right")
         label(ax, 3.9, y - 0.3, shape, size=8.5, ha="right", mono=True)
     # initial state
@@ -44,10 +47,23 @@ def unrolled():
     label(ax, prev + 0.15, y_h + 0.62, "state", size=8.5, mono=True, ha="left")
     label(ax, prev + 0.15, y_h - 0.6, r"$=\mathbf{H}_T$", size=SMALL, ha="left")
     # whole tensors
-    label(ax, 9.0, 0.85, "T = num_steps;  the same W_ih, W_hh, W_hq at every step;  inputs: "
-          "(num_steps, batch_size, len(vocab))", size=8.5, mono=True)
-    label(ax, 9.0, 0.35, "outputs = all H_t: (num_steps, batch_size, num_hiddens);  "
-          "state = H_T: (1, batch_size, num_hiddens)", size=8.5, mono=True)
+    label(
+        ax,
+        9.0,
+        0.85,
+        "T = num_steps;  the same W_ih, W_hh, W_hq at every step;  inputs: "
+        "(num_steps, batch_size, len(vocab))",
+        size=8.5,
+        mono=True,
+    )
+    label(
+        ax,
+        9.0,
+        0.35,
+        "outputs = all H_t: (num_steps, batch_size, num_hiddens);  state = H_T: (1, batch_size, num_hiddens)",
+        size=8.5,
+        mono=True,
+    )
     return fig
 
 
@@ -98,38 +114,50 @@ def time_major():
             grid_cell(ax, x3 + j * vw, ytop - k * ch, vw, ch, "", TINTS[t])
         label(ax, x3 + 5.5 * vw + 0.2, ytop - k * ch, f"t={t + 1}, b={b + 1}", size=8.5, ha="left")
         if b == 0:
-            label(ax, x3 - 0.95, ytop - (k + 0.5) * ch, rf"$\mathbf{{O}}_{t + 1}$", size=SMALL,
-                  color=INK)
-            line(ax, [(x3 - 0.5, ytop - k * ch + 0.25), (x3 - 0.5, ytop - (k + 1) * ch - 0.25)],
-                 color=MUTED, lw=1.0)
-    label(ax, x3 + 1.3, ytop - 6 * ch - 0.05, "loss(Y_hat, Y.T.reshape(-1)):", size=8.5,
-          mono=True)
+            label(ax, x3 - 0.95, ytop - (k + 0.5) * ch, rf"$\mathbf{{O}}_{t + 1}$", size=SMALL, color=INK)
+            line(
+                ax,
+                [(x3 - 0.5, ytop - k * ch + 0.25), (x3 - 0.5, ytop - (k + 1) * ch - 0.25)],
+                color=MUTED,
+                lw=1.0,
+            )
+    label(ax, x3 + 1.3, ytop - 6 * ch - 0.05, "loss(Y_hat, Y.T.reshape(-1)):", size=8.5, mono=True)
     label(ax, x3 + 1.3, ytop - 6 * ch - 0.5, "row k is scored against target k", size=8.5)
     # the mistake to avoid
-    label(ax, 9.0, 0.95, "Y.reshape(-1) would order the targets sequence by sequence "
-          r"($y_{1,1}, y_{1,2}, y_{1,3}, y_{2,1}, \ldots$)", size=SMALL, color=GRAD)
-    label(ax, 9.0, 0.4, "and pair most rows of Y_hat with the wrong target.", size=SMALL,
-          color=GRAD)
+    label(
+        ax,
+        9.0,
+        0.95,
+        "Y.reshape(-1) would order the targets sequence by sequence "
+        r"($y_{1,1}, y_{1,2}, y_{1,3}, y_{2,1}, \ldots$)",
+        size=SMALL,
+        color=GRAD,
+    )
+    label(ax, 9.0, 0.4, "and pair most rows of Y_hat with the wrong target.", size=SMALL, color=GRAD)
     return fig
 
 
 FIGURES = [
-    ("03-unrolled",
-     "An RNN unrolled over T time steps. Each input X_t, of shape (batch_size, len(vocab)), "
-     "enters the hidden state H_t through W_ih; H_t also receives H_(t-1) through W_hh, starting "
-     "from H_0 = begin_state, and gives the scores O_t through W_hq. The same three weight "
-     "matrices are used at every step; the layer returns all H_t as outputs of shape "
-     "(num_steps, batch_size, num_hiddens) and H_T as the state.",
-     "The RNN unrolled in time: one hidden state per step, the same weights $\\mathbf{W}_{ih}$, "
-     "$\\mathbf{W}_{hh}$, $\\mathbf{W}_{hq}$ at every step, and the shape of each tensor.",
-     unrolled),
-    ("03-time-major",
-     "Targets Y of shape (batch_size, num_steps) with entries y_(b,t), coloured by time step, "
-     "are transposed and flattened: Y.T.reshape(-1) lists all sequences at step 1, then all at "
-     "step 2, and so on. The logits Y_hat, of shape (num_steps * batch_size, len(vocab)), are "
-     "stacked in the same order, O_1 first, so row k of Y_hat is scored against entry k of the "
-     "targets. Y.reshape(-1) would order by sequence first and mismatch them.",
-     "Time-major flattening: `Y.T.reshape(-1)` puts the targets in the same order as the rows "
-     "of the logits, step by step.",
-     time_major),
+    (
+        "03-unrolled",
+        "An RNN unrolled over T time steps. Each input X_t, of shape (batch_size, len(vocab)), "
+        "enters the hidden state H_t through W_ih; H_t also receives H_(t-1) through W_hh, starting "
+        "from H_0 = begin_state, and gives the scores O_t through W_hq. The same three weight "
+        "matrices are used at every step; the layer returns all H_t as outputs of shape "
+        "(num_steps, batch_size, num_hiddens) and H_T as the state.",
+        "The RNN unrolled in time: one hidden state per step, the same weights $\\mathbf{W}_{ih}$, "
+        "$\\mathbf{W}_{hh}$, $\\mathbf{W}_{hq}$ at every step, and the shape of each tensor.",
+        unrolled,
+    ),
+    (
+        "03-time-major",
+        "Targets Y of shape (batch_size, num_steps) with entries y_(b,t), coloured by time step, "
+        "are transposed and flattened: Y.T.reshape(-1) lists all sequences at step 1, then all at "
+        "step 2, and so on. The logits Y_hat, of shape (num_steps * batch_size, len(vocab)), are "
+        "stacked in the same order, O_1 first, so row k of Y_hat is scored against entry k of the "
+        "targets. Y.reshape(-1) would order by sequence first and mismatch them.",
+        "Time-major flattening: `Y.T.reshape(-1)` puts the targets in the same order as the rows "
+        "of the logits, step by step.",
+        time_major,
+    ),
 ]

@@ -1,15 +1,26 @@
 """Chapter 4: what nn.RNN returns: outputs (every step, last layer) and state (last step, every layer)."""
+
 from matplotlib.patches import FancyBboxPatch
 
-from style import FONT, INK, KINDS, MUTED, SMALL, arrow, box, canvas, label, line
+from style import FONT, INK, KINDS, SMALL, arrow, box, canvas, label
 
 CHAPTER = "04_rnn_concise"
 
 
 def frame(ax, x0, y0, x1, y1, color):
-    ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0, boxstyle="round,pad=0,rounding_size=0.2",
-                                facecolor="none", edgecolor=color, lw=2.0, ls=(0, (5, 3)),
-                                zorder=5))
+    ax.add_patch(
+        FancyBboxPatch(
+            (x0, y0),
+            x1 - x0,
+            y1 - y0,
+            boxstyle="round,pad=0,rounding_size=0.2",
+            facecolor="none",
+            edgecolor=color,
+            lw=2.0,
+            ls=(0, (5, 3)),
+            zorder=5,
+        )
+    )
 
 
 def outputs_and_state():
@@ -36,10 +47,8 @@ def outputs_and_state():
         label(ax, x, 0.7, f"t = {t}", size=SMALL)
     orange, green = KINDS["output"][1], KINDS["state"][1]
     frame(ax, 3.7, ys[2] - 0.7, 12.95, ys[2] + 0.7, orange)
-    label(ax, 8.3, ys[2] + 1.6, "outputs: every step of the last layer", size=SMALL,
-          color=orange)
-    label(ax, 8.3, ys[2] + 1.15, "(num_steps, batch_size, hidden_size)", size=8.5, mono=True,
-          color=orange)
+    label(ax, 8.3, ys[2] + 1.6, "outputs: every step of the last layer", size=SMALL, color=orange)
+    label(ax, 8.3, ys[2] + 1.15, "(num_steps, batch_size, hidden_size)", size=8.5, mono=True, color=orange)
     frame(ax, 11.05, ys[1] - 0.62, 13.15, ys[2] + 0.78, green)
     label(ax, 13.5, ys[1] + 0.9, "state: the last step", size=SMALL, color=green, ha="left")
     label(ax, 13.5, ys[1] + 0.45, "of every layer", size=SMALL, color=green, ha="left")
@@ -53,13 +62,15 @@ def outputs_and_state():
 
 
 FIGURES = [
-    ("04-outputs-state",
-     "A recurrent layer with two layers unrolled over T steps. A dashed orange frame around the "
-     "top layer's states at every step marks outputs, of shape (num_steps, batch_size, "
-     "hidden_size); a dashed green frame around both layers' states at the last step marks the "
-     "returned state, of shape (num_layers, batch_size, hidden_size). The two frames share the "
-     "top layer's last state.",
-     "What `nn.RNN` returns: `outputs` holds the last layer at every step, the state the last "
-     "step of every layer; with one layer, as here, the state is `outputs[-1:]`.",
-     outputs_and_state),
+    (
+        "04-outputs-state",
+        "A recurrent layer with two layers unrolled over T steps. A dashed orange frame around the "
+        "top layer's states at every step marks outputs, of shape (num_steps, batch_size, "
+        "hidden_size); a dashed green frame around both layers' states at the last step marks the "
+        "returned state, of shape (num_layers, batch_size, hidden_size). The two frames share the "
+        "top layer's last state.",
+        "What `nn.RNN` returns: `outputs` holds the last layer at every step, the state the last "
+        "step of every layer; with one layer, as here, the state is `outputs[-1:]`.",
+        outputs_and_state,
+    ),
 ]

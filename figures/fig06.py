@@ -1,15 +1,16 @@
 """Chapter 6: the GRU cell in PyTorch's form (gates r, z, n; reset applied after W_hn)."""
-from style import FONT, INK, KINDS, MUTED, SMALL, arrow, box, canvas, dot, label, line, node
+
+from style import FONT, INK, KINDS, SMALL, arrow, box, canvas, dot, label, line, node
 
 CHAPTER = "06_gru"
 
 
 def gru_cell():
     fig, ax = canvas(16, 10.4)
-    top, ybx, ybh = 8.9, 1.3, 2.1          # state line, x_t bus, h_(t-1) bus
+    top, ybx, ybh = 8.9, 1.3, 2.1  # state line, x_t bus, h_(t-1) bus
     green = KINDS["state"][1]
-    xr, xz, xl, xn = 3.6, 6.2, 8.8, 11.4   # r, z, the recurrent part of n, n
-    yg = 3.95                              # gate row
+    xr, xz, xl, xn = 3.6, 6.2, 8.8, 11.4  # r, z, the recurrent part of n, n
+    yg = 3.95  # gate row
     # the state line: h_(t-1) -> (z *) -> (+) -> h_t
     label(ax, 0.35, top + 0.45, r"$h_{t-1}$", size=FONT, color=INK, ha="left")
     line(ax, [(0.3, top), (xz - 0.28, top)], color=green, lw=2.4)
@@ -18,21 +19,35 @@ def gru_cell():
     node(ax, xn, top, "+")
     arrow(ax, (xn + 0.28, top), (15.3, top), color=green, lw=2.4)
     label(ax, 15.2, top + 0.45, r"$h_t$", size=FONT, color=INK, ha="right")
-    label(ax, (xz + xn) / 2, top + 0.45, r"$z_t \odot h_{t-1}$: with $z_t = 1$ the state passes "
-          "unchanged", size=SMALL, color=green)
+    label(
+        ax,
+        (xz + xn) / 2,
+        top + 0.45,
+        r"$z_t \odot h_{t-1}$: with $z_t = 1$ the state passes "
+        "unchanged",
+        size=SMALL,
+        color=green,
+    )
     # buses
     dot(ax, 1.1, top)
     line(ax, [(1.1, top), (1.1, ybh), (xl, ybh)])
     label(ax, 0.35, ybx, r"$x_t$", size=FONT, color=INK, ha="left")
     line(ax, [(0.8, ybx), (xn, ybx)])
     # gates r and z read x_t and h_(t-1)
-    for x, name, what in ((xr, "r", "reset gate"), (xz, "z", "update gate")):
+    for x, _name, what in ((xr, "r", "reset gate"), (xz, "z", "update gate")):
         dot(ax, x, ybx)
         dot(ax, x, ybh)
         arrow(ax, (x, ybx), (x, yg - 0.42))
         box(ax, x, yg, 1.3, 0.84, r"$\sigma$", "gate")
-        label(ax, x, yg - 0.72, what, size=8.5, ha="center",
-              bbox=dict(facecolor="white", edgecolor="none", pad=0.5))
+        label(
+            ax,
+            x,
+            yg - 0.72,
+            what,
+            size=8.5,
+            ha="center",
+            bbox=dict(facecolor="white", edgecolor="none", pad=0.5),
+        )
     # the recurrent part of the candidate, gated by r_t
     dot(ax, xl, ybh)
     arrow(ax, (xl, ybh), (xl, yg - 0.42))
@@ -61,19 +76,27 @@ def gru_cell():
     box(ax, xl, 7.35, 0.8, 0.56, r"$1-$", "plain", size=FONT)
     arrow(ax, (xl + 0.4, 7.35), (xn - 0.28, 7.35))
     label(ax, xz - 0.15, 6.55, r"$z_t$", size=FONT, color=INK, ha="right")
-    label(ax, 8.0, 0.45, r"$h_t = (1 - z_t)\odot n_t + z_t \odot h_{t-1}$,   gates in "
-          "PyTorch's order r, z, n (rows of weight_ih_l0 and weight_hh_l0)", size=SMALL)
+    label(
+        ax,
+        8.0,
+        0.45,
+        r"$h_t = (1 - z_t)\odot n_t + z_t \odot h_{t-1}$,   gates in "
+        "PyTorch's order r, z, n (rows of weight_ih_l0 and weight_hh_l0)",
+        size=SMALL,
+    )
     return fig
 
 
 FIGURES = [
-    ("06-gru",
-     "A GRU cell. The previous state h_(t-1) runs along the top to the new state h_t, passing an "
-     "elementwise product with the update gate z_t and a sum. Below, the reset gate r_t and the "
-     "update gate z_t are sigmoids of x_t and h_(t-1). The candidate n_t is the tanh of "
-     "W_in x_t + b_in plus r_t times (W_hn h_(t-1) + b_hn). The sum adds (1 - z_t) times n_t to "
-     "z_t times h_(t-1).",
-     "The GRU cell as `nn.GRU` computes it: the update gate $z_t$ mixes the old state and the "
-     "candidate $n_t$; the reset gate $r_t$ scales the recurrent part of the candidate.",
-     gru_cell),
+    (
+        "06-gru",
+        "A GRU cell. The previous state h_(t-1) runs along the top to the new state h_t, passing an "
+        "elementwise product with the update gate z_t and a sum. Below, the reset gate r_t and the "
+        "update gate z_t are sigmoids of x_t and h_(t-1). The candidate n_t is the tanh of "
+        "W_in x_t + b_in plus r_t times (W_hn h_(t-1) + b_hn). The sum adds (1 - z_t) times n_t to "
+        "z_t times h_(t-1).",
+        "The GRU cell as `nn.GRU` computes it: the update gate $z_t$ mixes the old state and the "
+        "candidate $n_t$; the reset gate $r_t$ scales the recurrent part of the candidate.",
+        gru_cell,
+    ),
 ]

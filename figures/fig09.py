@@ -1,5 +1,6 @@
 """Chapter 9: a bidirectional layer; what each direction's state has read; the final state."""
-from style import FONT, INK, KINDS, MUTED, SMALL, arrow, box, canvas, label, line
+
+from style import FONT, INK, KINDS, SMALL, arrow, box, canvas, label, line
 
 CHAPTER = "09_bidirectional_rnn"
 FWD, BWD = r"\overrightarrow{\mathbf{H}}", r"\overleftarrow{\mathbf{H}}"
@@ -13,8 +14,8 @@ def span(ax, x0, x1, y, color, text):
 def bidirectional():
     fig, ax = canvas(18.6, 10.6)
     green, teal = KINDS["state"][1], KINDS["state2"][1]
-    w, h, d = 1.25, 0.85, 0.5                  # direction boxes sit d left / right of the column
-    xs = [6.4, 9.1, 11.8, 14.5]                 # T = 4 steps
+    w, h, d = 1.25, 0.85, 0.5  # direction boxes sit d left / right of the column
+    xs = [6.4, 9.1, 11.8, 14.5]  # T = 4 steps
     y_x, y_f, y_b, y_c = 3.1, 5.1, 7.0, 8.9
     for t, x in enumerate(xs, start=1):
         box(ax, x, y_x, 1.6, h, rf"$\mathbf{{X}}_{t}$", "input")
@@ -44,25 +45,33 @@ def bidirectional():
     label(ax, 4.6, y_b + 0.25, "state[1]", size=SMALL, mono=True, ha="right", color=INK)
     label(ax, 4.6, y_b - 0.25, r"read $x_4 \ldots x_1$", size=SMALL, ha="right", color=teal)
     label(ax, 4.6, y_c + 0.3, "outputs[t]:", size=SMALL, mono=True, ha="right", color=INK)
-    label(ax, 4.6, y_c - 0.25, "(batch_size,\n 2 * num_hiddens)", size=8, mono=True,
-          ha="right")
+    label(ax, 4.6, y_c - 0.25, "(batch_size,\n 2 * num_hiddens)", size=8, mono=True, ha="right")
     # what position t = 2 has read
     span(ax, xs[0] - 0.8, xs[1] + 0.8, 1.45, green, rf"${FWD}_2$ has read $x_1, x_2$")
     span(ax, xs[1] - 0.7, xs[3] + 0.8, 0.7, teal, rf"${BWD}_2$ has read $x_2, x_3, x_4$")
-    label(ax, 9.3, 10.15, rf"outputs[-1] $= [{FWD}_4, {BWD}_4]$: its backward half has read only "
-          r"$x_4$; the backward summary of the whole sequence is state[1]", size=SMALL, color=INK)
+    label(
+        ax,
+        9.3,
+        10.15,
+        rf"outputs[-1] $= [{FWD}_4, {BWD}_4]$: its backward half has read only "
+        r"$x_4$; the backward summary of the whole sequence is state[1]",
+        size=SMALL,
+        color=INK,
+    )
     return fig
 
 
 FIGURES = [
-    ("09-bidirectional",
-     "A bidirectional layer over four steps. A forward row of states reads X_1 to X_4 from "
-     "left to right, a backward row with its own weights reads them from right to left, and "
-     "each output H_t concatenates the forward and the backward state at step t. The forward "
-     "state at step 2 has read x_1 and x_2, the backward one x_2, x_3 and x_4. The final state "
-     "holds the forward state after x_4 as state[0] and the backward state after x_1 as "
-     "state[1]; the last output's backward half has read only x_4.",
-     "A bidirectional RNN: two independent directions, concatenated at every step. The "
-     "final state of each direction is the one after its own last step.",
-     bidirectional),
+    (
+        "09-bidirectional",
+        "A bidirectional layer over four steps. A forward row of states reads X_1 to X_4 from "
+        "left to right, a backward row with its own weights reads them from right to left, and "
+        "each output H_t concatenates the forward and the backward state at step t. The forward "
+        "state at step 2 has read x_1 and x_2, the backward one x_2, x_3 and x_4. The final state "
+        "holds the forward state after x_4 as state[0] and the backward state after x_1 as "
+        "state[1]; the last output's backward half has read only x_4.",
+        "A bidirectional RNN: two independent directions, concatenated at every step. The "
+        "final state of each direction is the one after its own last step.",
+        bidirectional,
+    ),
 ]

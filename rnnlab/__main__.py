@@ -1,4 +1,5 @@
 """Command line: python -m rnnlab {execute,headers,exercises,grade,bench} ... (see rnnlab.tools)."""
+
 from rnnlab.tools.cli import main
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ a held-out part (the rest), and passages of random length are cut at random plac
 passages is padded to its longest one and comes with the passages' lengths, ready for
 ``pack_padded_sequence`` (chapter 10).
 """
+
 import torch
 from torch.nn.utils.rnn import pad_sequence
 
@@ -47,11 +48,10 @@ def sample_passages(parts, num_per_class, min_len, max_len, generator=None):
     passages, labels = [], []
     for label, ids in enumerate(parts):
         if len(ids) <= max_len:
-            raise ValueError(f"part {label} has {len(ids)} tokens, too few for passages of up "
-                             f"to {max_len}")
+            raise ValueError(f"part {label} has {len(ids)} tokens, too few for passages of up to {max_len}")
         lengths = torch.randint(min_len, max_len + 1, (num_per_class,), generator=generator)
         starts = torch.randint(0, len(ids) - max_len, (num_per_class,), generator=generator)
-        passages += [ids[s:s + n] for s, n in zip(starts.tolist(), lengths.tolist())]
+        passages += [ids[s : s + n] for s, n in zip(starts.tolist(), lengths.tolist())]
         labels += [label] * num_per_class
     return passages, torch.tensor(labels)
 
@@ -69,7 +69,7 @@ def passage_batches(passages, labels, batch_size, pad, generator=None):
     else:
         order = torch.randperm(len(passages), generator=generator)
     for i in range(0, len(passages), batch_size):
-        idx = order[i:i + batch_size]
+        idx = order[i : i + batch_size]
         X, lengths = pad_batch([passages[j] for j in idx.tolist()], pad)
         yield X, lengths, labels[idx]
 

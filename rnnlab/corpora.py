@@ -6,6 +6,7 @@ A corpus is looked for, in order:
 3. on the internet: downloaded, checked against its SHA-1, then moved into
    the cache in one atomic rename, so a partial or corrupt file is never cached.
 """
+
 import hashlib
 import os
 import pathlib
@@ -31,19 +32,28 @@ class Corpus:
 CORPORA = {
     c.name: c
     for c in [
-        Corpus("time_machine", "timemachine.txt",
-               "http://d2l-data.s3-accelerate.amazonaws.com/timemachine.txt",
-               "090b5e7e70c295757f55df93cb0a180b9691891a",
-               "H. G. Wells, The Time Machine (Gutenberg #35, as used by Dive into Deep Learning)"),
-        Corpus("tiny_shakespeare", "tinyshakespeare.txt",
-               "https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt",
-               "04486597058d11dcc2c556b1d0433891eb639d2e",
-               "Tiny Shakespeare, the char-rnn corpus (40,000 lines of plays)"),
-        Corpus("war_of_the_worlds", "war_of_the_worlds.txt",
-               "https://www.gutenberg.org/cache/epub/36/pg36.txt",
-               "8a5d3dd63210f4420faa17508adf988d7e209e1e",
-               "H. G. Wells, The War of the Worlds (Gutenberg #36)",
-               gutenberg_markers=True),
+        Corpus(
+            "time_machine",
+            "timemachine.txt",
+            "http://d2l-data.s3-accelerate.amazonaws.com/timemachine.txt",
+            "090b5e7e70c295757f55df93cb0a180b9691891a",
+            "H. G. Wells, The Time Machine (Gutenberg #35, as used by Dive into Deep Learning)",
+        ),
+        Corpus(
+            "tiny_shakespeare",
+            "tinyshakespeare.txt",
+            "https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt",
+            "04486597058d11dcc2c556b1d0433891eb639d2e",
+            "Tiny Shakespeare, the char-rnn corpus (40,000 lines of plays)",
+        ),
+        Corpus(
+            "war_of_the_worlds",
+            "war_of_the_worlds.txt",
+            "https://www.gutenberg.org/cache/epub/36/pg36.txt",
+            "8a5d3dd63210f4420faa17508adf988d7e209e1e",
+            "H. G. Wells, The War of the Worlds (Gutenberg #36)",
+            gutenberg_markers=True,
+        ),
     ]
 }
 
@@ -100,11 +110,13 @@ def corpus_path(name, download=True):
 
 def _missing_message(corpus, looked, reason):
     where = "\n  ".join(looked)
-    return (f"corpus {corpus.name!r} ({corpus.filename}) is not available: {reason}.\n"
-            f"Looked in:\n  {where}\n"
-            f"To fix: download {corpus.url}\n"
-            f"and put it in the cache directory above, or set {DATA_ENV} to a folder that holds "
-            f"{corpus.filename} (SHA-1 {corpus.sha1}).")
+    return (
+        f"corpus {corpus.name!r} ({corpus.filename}) is not available: {reason}.\n"
+        f"Looked in:\n  {where}\n"
+        f"To fix: download {corpus.url}\n"
+        f"and put it in the cache directory above, or set {DATA_ENV} to a folder that holds "
+        f"{corpus.filename} (SHA-1 {corpus.sha1})."
+    )
 
 
 def download_corpus(corpus, target, timeout=60):
@@ -119,13 +131,18 @@ def download_corpus(corpus, target, timeout=60):
                 out.write(block)
         actual = sha1_of(tmp)
         if actual != corpus.sha1:
-            hint = (" Project Gutenberg revises its files, so a fresh download can differ from the"
-                    " revision this book was checked with." if corpus.gutenberg_markers else "")
+            hint = (
+                " Project Gutenberg revises its files, so a fresh download can differ from the"
+                " revision this book was checked with."
+                if corpus.gutenberg_markers
+                else ""
+            )
             raise CorpusError(
                 f"checksum mismatch for {corpus.name} downloaded from {corpus.url}:\n"
                 f"  expected SHA-1 {corpus.sha1}\n  got      SHA-1 {actual}\n"
                 f"Nothing was cached.{hint} To use your own copy anyway, put it in a folder and "
-                f"set {DATA_ENV} to that folder.")
+                f"set {DATA_ENV} to that folder."
+            )
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
@@ -140,7 +157,7 @@ def strip_gutenberg(text):
     end = next((i for i, l in enumerate(lines) if l.startswith("*** END OF")), None)
     if start is None or end is None or end <= start:
         return text
-    return "".join(lines[start + 1:end])
+    return "".join(lines[start + 1 : end])
 
 
 def read_corpus_text(name):

@@ -3,6 +3,7 @@
 The semantics follow Dive into Deep Learning 0.17, so numbers compare with that book:
 every run of non-letters becomes one space, lines are stripped and lower-cased.
 """
+
 import collections
 import random
 import re
@@ -111,14 +112,14 @@ def seq_data_iter_random(corpus, batch_size, num_steps):
 
     Adjacent minibatches are not adjacent in the text, so the state is reset per batch.
     """
-    corpus = corpus[random.randint(0, num_steps - 1):]  # random offset each epoch
+    corpus = corpus[random.randint(0, num_steps - 1) :]  # random offset each epoch
     num_subseqs = (len(corpus) - 1) // num_steps
     starts = list(range(0, num_subseqs * num_steps, num_steps))
     random.shuffle(starts)
     for i in range(0, batch_size * (num_subseqs // batch_size), batch_size):
-        batch_starts = starts[i:i + batch_size]
-        X = [corpus[j:j + num_steps] for j in batch_starts]
-        Y = [corpus[j + 1:j + 1 + num_steps] for j in batch_starts]
+        batch_starts = starts[i : i + batch_size]
+        X = [corpus[j : j + num_steps] for j in batch_starts]
+        Y = [corpus[j + 1 : j + 1 + num_steps] for j in batch_starts]
         yield torch.tensor(X), torch.tensor(Y)
 
 
@@ -131,11 +132,11 @@ def seq_data_iter_sequential(corpus, batch_size, num_steps, offset=None):
     if offset is None:
         offset = random.randint(0, num_steps)
     num_tokens = ((len(corpus) - offset - 1) // batch_size) * batch_size
-    Xs = torch.tensor(corpus[offset:offset + num_tokens]).reshape(batch_size, -1)
-    Ys = torch.tensor(corpus[offset + 1:offset + 1 + num_tokens]).reshape(batch_size, -1)
+    Xs = torch.tensor(corpus[offset : offset + num_tokens]).reshape(batch_size, -1)
+    Ys = torch.tensor(corpus[offset + 1 : offset + 1 + num_tokens]).reshape(batch_size, -1)
     num_batches = Xs.shape[1] // num_steps
     for i in range(0, num_steps * num_batches, num_steps):
-        yield Xs[:, i:i + num_steps], Ys[:, i:i + num_steps]
+        yield Xs[:, i : i + num_steps], Ys[:, i : i + num_steps]
 
 
 class SeqDataLoader:
@@ -145,7 +146,8 @@ class SeqDataLoader:
         if len(corpus) < num_steps * batch_size + num_steps + 1:
             raise ValueError(
                 f"a corpus of {len(corpus)} tokens is too short for batch_size={batch_size} and "
-                f"num_steps={num_steps}: it needs more than {num_steps * batch_size + num_steps} tokens")
+                f"num_steps={num_steps}: it needs more than {num_steps * batch_size + num_steps} tokens"
+            )
         self.corpus = corpus
         self.batch_size, self.num_steps = batch_size, num_steps
         self.use_random_iter = use_random_iter
@@ -174,15 +176,23 @@ def load_data_time_machine(batch_size, num_steps, use_random_iter=False, max_tok
     return SeqDataLoader(corpus, batch_size, num_steps, use_random_iter), vocab
 
 
-def load_data(name, batch_size, num_steps, token="char", use_random_iter=False,
-              max_tokens=10000, vocab=None):
+def load_data(name, batch_size, num_steps, token="char", use_random_iter=False, max_tokens=10000, vocab=None):
     """The iterator over any registered corpus and its Vocab."""
     corpus, vocab = load_corpus(name, token, max_tokens, vocab)
     return SeqDataLoader(corpus, batch_size, num_steps, use_random_iter), vocab
 
 
-def load_data_split(name, batch_size, num_steps, token="char", use_random_iter=False,
-                    max_tokens=10000, val_tokens=10000, vocab=None, train_on_rest=False):
+def load_data_split(
+    name,
+    batch_size,
+    num_steps,
+    token="char",
+    use_random_iter=False,
+    max_tokens=10000,
+    val_tokens=10000,
+    vocab=None,
+    train_on_rest=False,
+):
     """Training and held-out iterators over one corpus, and its Vocab.
 
     The training text is the first ``max_tokens`` tokens (d2l's recipe: 10,000 characters);
@@ -206,21 +216,32 @@ def load_data_split(name, batch_size, num_steps, token="char", use_random_iter=F
     ids = [vocab[tok] for line in tokens for tok in line]
     train_ids = ids[:max_tokens]
     if train_on_rest:
-        train_ids = train_ids + ids[max_tokens + val_tokens:]
-    train_ids = train_ids[:cap_tokens(len(train_ids))]
-    val_ids = ids[max_tokens:max_tokens + cap_tokens(val_tokens)]
+        train_ids = train_ids + ids[max_tokens + val_tokens :]
+    train_ids = train_ids[: cap_tokens(len(train_ids))]
+    val_ids = ids[max_tokens : max_tokens + cap_tokens(val_tokens)]
     if len(ids) < max_tokens + val_tokens:
-        raise ValueError(f"{name} has {len(ids)} tokens: too few for {max_tokens} training and "
-                         f"{val_tokens} held-out tokens")
+        raise ValueError(
+            f"{name} has {len(ids)} tokens: too few for {max_tokens} training and "
+            f"{val_tokens} held-out tokens"
+        )
     train_iter = SeqDataLoader(train_ids, batch_size, num_steps, use_random_iter)
     val_iter = SeqDataLoader(val_ids, batch_size, num_steps, random_offset=False)
     return train_iter, val_iter, vocab
 
 
-def load_data_time_machine_split(batch_size, num_steps, use_random_iter=False, max_tokens=10000,
-                                 val_tokens=10000, train_on_rest=False):
+def load_data_time_machine_split(
+    batch_size, num_steps, use_random_iter=False, max_tokens=10000, val_tokens=10000, train_on_rest=False
+):
     """The Time Machine: training iterator (first 10,000 characters, or with
     ``train_on_rest`` every character but the held-out ones), held-out iterator (the 10,000
     after the first 10,000) and the 28-token Vocab. Returns ``(train_iter, val_iter, vocab)``."""
-    return load_data_split("time_machine", batch_size, num_steps, "char", use_random_iter,
-                           max_tokens, val_tokens, train_on_rest=train_on_rest)
+    return load_data_split(
+        "time_machine",
+        batch_size,
+        num_steps,
+        "char",
+        use_random_iter,
+        max_tokens,
+        val_tokens,
+        train_on_rest=train_on_rest,
+    )

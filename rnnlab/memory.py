@@ -5,6 +5,7 @@ the network must name the marked one, which lies ``k`` steps back. Every minibat
 fresh, so there is nothing to memorise: a network either carries the symbol across ``k``
 steps or guesses (accuracy ``1 / num_symbols``).
 """
+
 import torch
 from torch import nn
 from torch.nn import functional as F
@@ -40,8 +41,8 @@ class RecallNet(nn.Module):
         self.linear = nn.Linear(num_hiddens, num_classes)
 
     def forward(self, inputs):
-        outputs, _ = self.rnn(inputs)      # (num_steps, batch_size, num_hiddens); zero start state
-        return self.linear(outputs[-1])    # (batch_size, num_classes)
+        outputs, _ = self.rnn(inputs)  # (num_steps, batch_size, num_hiddens); zero start state
+        return self.linear(outputs[-1])  # (batch_size, num_classes)
 
 
 def num_params(net):
@@ -52,7 +53,7 @@ def matched_hidden_size(cell, target, num_inputs, num_classes):
     """The hidden size that brings ``RecallNet(cell, ...)`` closest to ``target`` parameters."""
     gates = {nn.RNN: 1, nn.GRU: 3, nn.LSTM: 4}[cell]
     count = lambda h: gates * (num_inputs + h + 2) * h + (h + 1) * num_classes
-    return min(range(1, 4 * int(target ** 0.5) + 8), key=lambda h: abs(count(h) - target))
+    return min(range(1, 4 * int(target**0.5) + 8), key=lambda h: abs(count(h) - target))
 
 
 @torch.no_grad()
@@ -68,9 +69,20 @@ def sample_delay(min_k, max_k, generator=None):
     return int(round(min_k * (max_k / min_k) ** u))
 
 
-def train_recall(net, max_k, num_updates=500, min_k=None, num_symbols=8, batch_size=64,
-                 lr=0.01, clip_theta=1.0, stop_at=None, check_every=20, distractors=True,
-                 generator=None):
+def train_recall(
+    net,
+    max_k,
+    num_updates=500,
+    min_k=None,
+    num_symbols=8,
+    batch_size=64,
+    lr=0.01,
+    clip_theta=1.0,
+    stop_at=None,
+    check_every=20,
+    distractors=True,
+    generator=None,
+):
     """Train ``net`` with Adam on fresh minibatches; return the loss of every update.
 
     Each minibatch has one delay k, drawn log-uniformly between ``min_k`` and ``max_k``
@@ -94,17 +106,18 @@ def train_recall(net, max_k, num_updates=500, min_k=None, num_symbols=8, batch_s
         nn.utils.clip_grad_norm_(net.parameters(), clip_theta)
         optimizer.step()
         losses.append(loss.item())
-        if stop_at is not None and update % check_every == 0 and recall_accuracy(
-                net, max_k, num_symbols, 256, distractors, generator) >= stop_at:
+        if (
+            stop_at is not None
+            and update % check_every == 0
+            and recall_accuracy(net, max_k, num_symbols, 256, distractors, generator) >= stop_at
+        ):
             break
     return losses
 
 
-def accuracy_by_delay(net, delays, num_symbols=8, num_sequences=500, distractors=True,
-                      generator=None):
+def accuracy_by_delay(net, delays, num_symbols=8, num_sequences=500, distractors=True, generator=None):
     """``{k: accuracy}``: recall accuracy on fresh sequences for every delay in ``delays``."""
-    return {k: recall_accuracy(net, k, num_symbols, num_sequences, distractors, generator)
-            for k in delays}
+    return {k: recall_accuracy(net, k, num_symbols, num_sequences, distractors, generator) for k in delays}
 
 
 QUICK_MAX_UPDATES = 40

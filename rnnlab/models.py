@@ -1,4 +1,5 @@
 """The language-model wrapper that takes any recurrent layer with torch.nn's interface."""
+
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,4 +1,5 @@
 """Figures: a live training plot that redraws in place in Jupyter, and a plain line-plot helper."""
+
 import time
 
 import matplotlib
@@ -7,12 +8,18 @@ import matplotlib.pyplot as plt
 
 # The book's figures: text kept as text in SVG output, and labels large enough to read when a
 # page shrinks a 5-inch figure to a phone's width (tests/test_website.py measures both).
-BOOK_STYLE = {"svg.fonttype": "none", "font.size": 11, "axes.titlesize": 11,
-              "axes.labelsize": 11, "xtick.labelsize": 10, "ytick.labelsize": 10,
-              "legend.fontsize": 10,
-              # fixed element ids (and no date, below): re-running a notebook changes a
-              # stored SVG only where the figure changed, so diffs of outputs stay readable
-              "svg.hashsalt": "rnnlab"}
+BOOK_STYLE = {
+    "svg.fonttype": "none",
+    "font.size": 11,
+    "axes.titlesize": 11,
+    "axes.labelsize": 11,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 10,
+    # fixed element ids (and no date, below): re-running a notebook changes a
+    # stored SVG only where the figure changed, so diffs of outputs stay readable
+    "svg.hashsalt": "rnnlab",
+}
 matplotlib.rcParams.update(BOOK_STYLE)
 
 
@@ -41,9 +48,21 @@ def use_svg_figures():
 use_svg_figures()
 
 
-def plot(X, Y, xlabel=None, ylabel=None, legend=None, xscale="linear", yscale="linear",
-         fmts=("-", "m--", "g-.", "r:"), figsize=(5, 3), ax=None, title=None):
-    """Plot one or several curves. ``Y`` is a list of sequences (or one sequence); ``X`` likewise or shared."""
+def plot(
+    X,
+    Y,
+    xlabel=None,
+    ylabel=None,
+    legend=None,
+    xscale="linear",
+    yscale="linear",
+    fmts=("-", "m--", "g-.", "r:"),
+    figsize=(5, 3),
+    ax=None,
+    title=None,
+):
+    """Plot one or several curves. ``Y`` is a list of sequences (or one sequence); ``X``
+    likewise or shared."""
     if ax is None:
         _, ax = plt.subplots(figsize=figsize)
     Y = [Y] if _is_flat(Y) else Y
@@ -64,8 +83,11 @@ def plot(X, Y, xlabel=None, ylabel=None, legend=None, xscale="linear", yscale="l
 
 
 def _is_flat(values):
-    return hasattr(values, "ndim") and values.ndim == 1 or (
-        isinstance(values, (list, tuple)) and (not values or not hasattr(values[0], "__len__")))
+    return (
+        hasattr(values, "ndim")
+        and values.ndim == 1
+        or (isinstance(values, (list, tuple)) and (not values or not hasattr(values[0], "__len__")))
+    )
 
 
 class LivePlot:
@@ -77,8 +99,17 @@ class LivePlot:
     redraw can take a second; redrawing every epoch would then dominate training).
     """
 
-    def __init__(self, xlabel, ylabel, legend, xlim=None, yscale="linear", figsize=(5, 3),
-                 min_interval=1.0, enabled=None):
+    def __init__(
+        self,
+        xlabel,
+        ylabel,
+        legend,
+        xlim=None,
+        yscale="linear",
+        figsize=(5, 3),
+        min_interval=1.0,
+        enabled=None,
+    ):
         self.enabled = in_notebook() if enabled is None else enabled
         self.xlabel, self.ylabel, self.legend = xlabel, ylabel, legend
         self.xlim, self.yscale, self.figsize = xlim, yscale, figsize
@@ -99,14 +130,23 @@ class LivePlot:
         if not self.enabled or not self.xs:
             return
         from IPython.display import display
+
         start = time.monotonic()
         if self.fig is None:
             self.fig, self.ax = plt.subplots(figsize=self.figsize)
         self.ax.clear()
         # a series may skip some x (None: not measured there, e.g. held-out perplexity)
         pairs = [[(x, y) for x, y in zip(self.xs, ys) if y is not None] for ys in self.ys]
-        plot([[x for x, _ in p] for p in pairs], [[y for _, y in p] for p in pairs],
-             self.xlabel, self.ylabel, self.legend, ax=self.ax, yscale=self.yscale, title=title)
+        plot(
+            [[x for x, _ in p] for p in pairs],
+            [[y for _, y in p] for p in pairs],
+            self.xlabel,
+            self.ylabel,
+            self.legend,
+            ax=self.ax,
+            yscale=self.yscale,
+            title=title,
+        )
         if self.xlim:
             self.ax.set_xlim(self.xlim)
         self.fig.tight_layout()
@@ -132,24 +172,27 @@ def text_heatmap(text, values, title=None, ax=None, figsize=None):
     states) a scale symmetric around 0. Spaces are drawn as a visible mark. Returns ``ax``.
     """
     import numpy as np
+
     if hasattr(values, "detach"):
         values = values.detach().cpu().numpy()
     values = np.asarray(values, dtype=float)
     if values.ndim == 1:
         values = values[:, None]
     if values.shape[0] != len(text):
-        raise ValueError(f"values has {values.shape[0]} rows but the text has {len(text)} "
-                         "characters: expected shape (len(text), k)")
+        raise ValueError(
+            f"values has {values.shape[0]} rows but the text has {len(text)} "
+            "characters: expected shape (len(text), k)"
+        )
     if ax is None:
         width = min(9.0, max(4.0, 1.0 + 0.14 * len(text)))
         _, ax = plt.subplots(figsize=figsize or (width, 2.5))
     if values.size and values.min() >= 0 and values.max() <= 1:
-        image = ax.imshow(values.T, aspect="auto", cmap="viridis", vmin=0, vmax=1,
-                          interpolation="nearest")
+        image = ax.imshow(values.T, aspect="auto", cmap="viridis", vmin=0, vmax=1, interpolation="nearest")
     else:
         bound = float(np.abs(values).max()) if values.size else 1.0
-        image = ax.imshow(values.T, aspect="auto", cmap="RdBu_r", vmin=-bound, vmax=bound,
-                          interpolation="nearest")
+        image = ax.imshow(
+            values.T, aspect="auto", cmap="RdBu_r", vmin=-bound, vmax=bound, interpolation="nearest"
+        )
     ax.set_xticks(range(len(text)))
     size = 10 if len(text) <= 40 else 9 if len(text) <= 60 else 8 if len(text) <= 80 else 6
     ax.set_xticklabels(["\u2423" if c == " " else c for c in text], fontfamily="monospace", fontsize=size)

@@ -2,6 +2,7 @@
 
 Notebook code never branches on it; the helpers below cap what they are given and say so once.
 """
+
 import os
 
 QUICK_ENV = "RNNLAB_QUICK"

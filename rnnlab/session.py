@@ -1,4 +1,5 @@
 """The setup line every notebook starts with: device, seed and where the corpora come from."""
+
 import os
 
 from .corpora import CACHE_ENV, DATA_ENV

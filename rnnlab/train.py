@@ -4,6 +4,7 @@ The loop ``train`` runs is the one the RNN-from-scratch chapter writes out by ha
 for each minibatch, begin or detach the state, compute the loss over all positions,
 backpropagate, clip the gradient's global norm, take an optimizer step.
 """
+
 import math
 import os
 import random
@@ -93,6 +94,7 @@ class History:
     the weights change). With held-out data, ``val_perplexities`` holds the held-out
     perplexity after the epochs listed in ``val_epochs``.
     """
+
     epochs: list = field(default_factory=list)
     perplexities: list = field(default_factory=list)
     tokens_per_sec: list = field(default_factory=list)
@@ -129,33 +131,50 @@ class History:
         if not self.val_perplexities:
             return f"perplexity {self.perplexity:.2f}, {self.speed:.0f} tokens/sec on {self.device}"
         best_epoch, best = self.best_val
-        return (f"perplexity: training {self.perplexity:.2f}, held-out {self.val_perplexity:.2f} "
-                f"(lowest held-out {best:.2f} at epoch {best_epoch}), "
-                f"{self.speed:.0f} tokens/sec on {self.device}")
+        return (
+            f"perplexity: training {self.perplexity:.2f}, held-out {self.val_perplexity:.2f} "
+            f"(lowest held-out {best:.2f} at epoch {best_epoch}), "
+            f"{self.speed:.0f} tokens/sec on {self.device}"
+        )
 
 
 def _progress(total, enabled):
     """A progress bar for a live reader. ``RNNLAB_PROGRESS=0`` turns it off: ``make execute`` sets
     it, because a stored run would keep the bar's first frame (a frozen "0%" widget) forever."""
     from tqdm.auto import tqdm
+
     enabled = enabled and os.environ.get("RNNLAB_PROGRESS", "1") != "0"
-    return tqdm(total=total, desc="epochs", unit="epoch", leave=False, disable=not enabled,
-                mininterval=1.0)
+    return tqdm(total=total, desc="epochs", unit="epoch", leave=False, disable=not enabled, mininterval=1.0)
 
 
-def train(net, train_iter, vocab, lr, num_epochs, device=None, use_random_iter=None,
-          optimizer=None, clip_theta=1.0, prefixes=("time traveller", "traveller"),
-          num_preds=50, plot=True, progress=True, print_every=None, val_iter=None,
-          val_every=None):
+def train(
+    net,
+    train_iter,
+    vocab,
+    lr,
+    num_epochs,
+    device=None,
+    use_random_iter=None,
+    optimizer=None,
+    clip_theta=1.0,
+    prefixes=("time traveller", "traveller"),
+    num_preds=50,
+    plot=True,
+    progress=True,
+    print_every=None,
+    val_iter=None,
+    val_every=None,
+):
     """Train a language model and return its ``History``.
 
     ``use_random_iter`` (default: taken from ``train_iter``) re-initialises the state for
     every minibatch instead of carrying it. The optimizer defaults to SGD with rate ``lr``.
     With ``val_iter`` (text the model does not train on) the held-out perplexity is measured
     with ``evaluate_perplexity`` every ``val_every`` epochs (default: twice per printed line,
-    about 20 times per run, and always after the last epoch) and recorded, plotted and printed next to the training
-    perplexity. In Jupyter a perplexity plot updates in place; elsewhere a line is printed
-    every ``print_every`` epochs. The run ends by printing the summary and a sample per prefix.
+    about 20 times per run, and always after the last epoch) and recorded, plotted and printed
+    next to the training perplexity. In Jupyter a perplexity plot updates in place; elsewhere a
+    line is printed every ``print_every`` epochs. The run ends by printing the summary and a
+    sample per prefix.
     """
     num_epochs = cap_epochs(num_epochs)
     device = torch.device(device) if device is not None else try_gpu()
@@ -166,8 +185,7 @@ def train(net, train_iter, vocab, lr, num_epochs, device=None, use_random_iter=N
     optimizer = optimizer or torch.optim.SGD(net.parameters(), lr)
     history = History(device=str(device))
     legend = ["training"] + (["held-out"] if val_iter is not None else [])
-    live = LivePlot("epoch", "perplexity", legend, xlim=[1, num_epochs],
-                    enabled=plot and in_notebook())
+    live = LivePlot("epoch", "perplexity", legend, xlim=[1, num_epochs], enabled=plot and in_notebook())
     print_every = print_every or max(1, num_epochs // 10)
     val_every = val_every or max(1, print_every // 2)  # a fresh held-out value in every printed line
     start = time.perf_counter()
@@ -192,7 +210,9 @@ def train(net, train_iter, vocab, lr, num_epochs, device=None, use_random_iter=N
             bar.set_postfix(perplexity=f"{ppl:.2f}", refresh=False)
             elapsed = time.perf_counter() - start
             eta = elapsed / epoch * (num_epochs - epoch)
-            live.add(epoch, values, title=f"epoch {epoch}/{num_epochs}, {elapsed:.0f} s, about {eta:.0f} s left")
+            live.add(
+                epoch, values, title=f"epoch {epoch}/{num_epochs}, {elapsed:.0f} s, about {eta:.0f} s left"
+            )
             if not live.enabled and (epoch % print_every == 0 or epoch == num_epochs):
                 bar.write(f"epoch {epoch:4d}/{num_epochs}: {report}, {speed:.0f} tokens/sec")
     history.seconds = time.perf_counter() - start
@@ -236,9 +256,11 @@ def predict(prefix, num_preds, net, vocab, device=None, temperature=None):
         raise ValueError("predict needs a non-empty prefix to warm the state up")
     missing = sorted({t for t in tokens if t not in vocab})
     if missing:
-        raise ValueError(f"prefix {prefix!r} has tokens that are not in the vocabulary: {missing}. "
-                         f"The vocabulary has {len(vocab)} tokens, e.g. {vocab.idx_to_token[:10]}; "
-                         "the Time Machine pipeline keeps lower-case letters and spaces only.")
+        raise ValueError(
+            f"prefix {prefix!r} has tokens that are not in the vocabulary: {missing}. "
+            f"The vocabulary has {len(vocab)} tokens, e.g. {vocab.idx_to_token[:10]}; "
+            "the Time Machine pipeline keeps lower-case letters and spaces only."
+        )
     if temperature is not None and temperature <= 0:
         raise ValueError(f"temperature must be positive (got {temperature}); use None for greedy")
     was_training = net.training

@@ -18,3 +18,22 @@ def empty_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("RNNLAB_CACHE", str(cache))
     monkeypatch.delenv("RNNLAB_DATA", raising=False)
     return cache
+
+
+# Modules whose every test starts a browser, JupyterLab, a sandboxed kernel, nbgrader or a site
+# build: `make test-fast` leaves them out (`-m "not slow"`); `make test` runs everything.
+# A single slow test elsewhere carries `@pytest.mark.slow` itself.
+SLOW_MODULES = {
+    "test_website",
+    "test_diagrams_lab",
+    "test_grade",
+    "test_grade_environment",
+    "test_grade_shards",
+    "test_grade_nbgrader",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

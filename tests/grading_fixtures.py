@@ -1,36 +1,42 @@
 """A tiny exercise set (no corpora, no training) and a throwaway book and package to grade it with."""
+
 import pathlib
 import shutil
 
 import nbformat
 
-from rnnlab.tools.assign import add_nbgrader_metadata, make_exercise
+from rnnlab.tools.exercises import add_nbgrader_metadata, make_exercise
 
 V4 = nbformat.v4
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
-CHECK_DOUBLE = ("got = double(3)\n"
-                "if got != 6:\n"
-                "    checks.fail('double(3)', 6, got, 'add, not multiply')\n"
-                "checks.passed('double(3) == 6')")
-CHECK_HALF = ("if half(4) != 2:\n"
-              "    checks.fail('half(4)', 2, half(4))\n"
-              "checks.passed('half(4) == 2')")
+CHECK_DOUBLE = (
+    "got = double(3)\n"
+    "if got != 6:\n"
+    "    checks.fail('double(3)', 6, got, 'add, not multiply')\n"
+    "checks.passed('double(3) == 6')"
+)
+CHECK_HALF = "if half(4) != 2:\n    checks.fail('half(4)', 2, half(4))\nchecks.passed('half(4) == 2')"
 
 
 def tiny_solution(double_points=2):
     def code(source, tags=()):
         return V4.new_code_cell(source, metadata={"tags": list(tags)} if tags else {})
+
     nb = V4.new_notebook(metadata=KERNEL)
-    nb.cells = [V4.new_markdown_cell("# 0. Tiny"),
-                code("from rnnlab import checks"),
-                V4.new_markdown_cell("## Exercise 1. Double"),
-                code("def double(x):\n    ### BEGIN SOLUTION\n    # HINT: multiply\n    return 2 * x\n"
-                     "    ### END SOLUTION"),
-                code(CHECK_DOUBLE, ["check"]),
-                V4.new_markdown_cell("Why multiply?\n\n### BEGIN SOLUTION\nBecause.\n### END SOLUTION"),
-                V4.new_markdown_cell("## Exercise 2. Half"),
-                code("def half(x):\n    ### BEGIN SOLUTION\n    return x / 2\n    ### END SOLUTION"),
-                code(CHECK_HALF, ["check"])]
+    nb.cells = [
+        V4.new_markdown_cell("# 0. Tiny"),
+        code("from rnnlab import checks"),
+        V4.new_markdown_cell("## Exercise 1. Double"),
+        code(
+            "def double(x):\n    ### BEGIN SOLUTION\n    # HINT: multiply\n    return 2 * x\n"
+            "    ### END SOLUTION"
+        ),
+        code(CHECK_DOUBLE, ["check"]),
+        V4.new_markdown_cell("Why multiply?\n\n### BEGIN SOLUTION\nBecause.\n### END SOLUTION"),
+        V4.new_markdown_cell("## Exercise 2. Half"),
+        code("def half(x):\n    ### BEGIN SOLUTION\n    return x / 2\n    ### END SOLUTION"),
+        code(CHECK_HALF, ["check"]),
+    ]
     for i, cell in enumerate(nb.cells):
         cell.id = f"c{i}"
     add_nbgrader_metadata(nb, "00_tiny")
@@ -52,6 +58,7 @@ def make_book(root, solution=None):
 def copy_package(dest):
     """A throwaway copy of rnnlab (hostile submissions attack this one, never the checkout)."""
     import rnnlab
+
     src = pathlib.Path(rnnlab.__file__).parent
     shutil.copytree(src, pathlib.Path(dest) / "rnnlab", ignore=shutil.ignore_patterns("__pycache__"))
     return pathlib.Path(dest)

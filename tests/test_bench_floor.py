@@ -1,5 +1,6 @@
 """The floor benchmark counts the products it says it counts (timings replaced by a constant)."""
-from rnnlab.tools import bench_floor
+
+from rnnlab.tools.bench import floor as bench_floor
 
 
 def test_floor_counts_two_products_per_step_and_one_weight_gradient(monkeypatch):
@@ -21,12 +22,20 @@ def test_products_have_the_shapes_of_the_training(monkeypatch):
     monkeypatch.setattr(bench_floor, "best_time", record)
     bench_floor.minibatch_floor(3, 16, num_layers=2, directions=1)
     batch, rows = bench_floor.BATCH_SIZE, bench_floor.NUM_STEPS * bench_floor.BATCH_SIZE
-    assert shapes == [(batch, 48), (batch, 16), (16, 48),      # one step forward and back; weight gradient
-                      (rows, 48), (rows, 16), (16, 48)]        # upper layer's input product and backward
+    assert shapes == [
+        (batch, 48),
+        (batch, 16),
+        (16, 48),  # one step forward and back; weight gradient
+        (rows, 48),
+        (rows, 16),
+        (16, 48),
+    ]  # upper layer's input product and backward
 
 
 def test_main_prints_one_row_per_training(monkeypatch, capsys):
     monkeypatch.setattr(bench_floor, "best_time", lambda fn, repeats, rounds=5: 1e-4)
     bench_floor.main()
-    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ") and "ms" not in line]
+    rows = [
+        line for line in capsys.readouterr().out.splitlines() if line.startswith("| ") and "ms" not in line
+    ]
     assert [row.split(" | ")[0][2:] for row in rows] == [t[0] for t in bench_floor.TRAININGS]

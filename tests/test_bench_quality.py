@@ -1,7 +1,8 @@
 """The time-to-quality benchmark's accounting (the benchmark itself runs from `make bench`)."""
+
 import math
 
-from rnnlab.tools import bench_quality as bq
+from rnnlab.tools.bench import quality as bq
 
 
 def test_time_to_target_is_the_first_time_the_curve_reaches_it():
@@ -27,4 +28,4 @@ def test_the_recipes_train_on_disjoint_text_from_the_held_out_one():
     book, probe = texts["book"].corpus, texts["held_out"].corpus[:200]
     assert len(book) > 150_000  # the book's recipe sees nearly the whole book ...
     # ... but not the held-out text: its first 200 characters appear nowhere in it
-    assert not any(book[i:i + 200] == probe for i in range(len(book) - 199))
+    assert not any(book[i : i + 200] == probe for i in range(len(book) - 199))

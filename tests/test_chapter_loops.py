@@ -1,10 +1,12 @@
-"""DESIGN rule 1: the training loop the RNN-from-scratch chapter writes out equals rnnlab.train_epoch.
+"""Rule "a chapter teaches by writing the code itself" (CONTRIBUTING.md): the training loop
+the RNN-from-scratch chapter writes out equals rnnlab.train_epoch.
 
 The hand-written loop below is the chapter's (chapters/03_rnn_scratch.ipynb, "The training loop,
 written out"): begin or detach the state, loss on Y.T.reshape(-1), backward, clip, SGD step.
 Both loops train identical copies of the same model on the same minibatches (same seed); the
 loss of every step and the final weights must agree.
 """
+
 import copy
 import math
 
@@ -74,8 +76,9 @@ class RNNScratch(nn.Module):
 
     def forward(self, inputs, state):
         num_steps, batch_size, num_inputs = inputs.shape
-        XW = torch.addmm(self.bias_ih_l0 + self.bias_hh_l0,
-                         inputs.reshape(-1, num_inputs), self.weight_ih_l0.T)
+        XW = torch.addmm(
+            self.bias_ih_l0 + self.bias_hh_l0, inputs.reshape(-1, num_inputs), self.weight_ih_l0.T
+        )
         XW = XW.reshape(num_steps, batch_size, self.hidden_size)
         H, W_hh_T, outputs = state[0], self.weight_hh_l0.T, []
         for XW_t in XW:
@@ -84,8 +87,9 @@ class RNNScratch(nn.Module):
         return torch.stack(outputs), H.unsqueeze(0)
 
 
-@pytest.mark.parametrize("use_random_iter, clip_theta", [(False, 1.0), (True, 0.05)],
-                         ids=["sequential-clip-1", "random-clip-0.05"])
+@pytest.mark.parametrize(
+    "use_random_iter, clip_theta", [(False, 1.0), (True, 0.05)], ids=["sequential-clip-1", "random-clip-0.05"]
+)
 def test_chapter_loop_equals_rnnlab_train_epoch(use_random_iter, clip_theta):
     rnnlab.seed(0)
     corpus, vocab = rnnlab.load_corpus_time_machine(max_tokens=1500)
@@ -93,8 +97,10 @@ def test_chapter_loop_equals_rnnlab_train_epoch(use_random_iter, clip_theta):
     net_chapter = rnnlab.RNNLM(RNNScratch(len(vocab), 32), len(vocab))
     net_package = copy.deepcopy(net_chapter)
     runs = {}
-    for name, net, epoch_fn in (("chapter", net_chapter, chapter_train_epoch),
-                                ("rnnlab", net_package, rnnlab.train_epoch)):
+    for name, net, epoch_fn in (
+        ("chapter", net_chapter, chapter_train_epoch),
+        ("rnnlab", net_package, rnnlab.train_epoch),
+    ):
         rnnlab.seed(1)  # the same minibatch offsets and order for both loops
         loss = RecordingLoss()
         optimizer = torch.optim.SGD(net.parameters(), lr=1)

@@ -1,4 +1,5 @@
 """rnnlab.classify: passages of the three corpora, padded batches, accuracy (chapter 11)."""
+
 import torch
 from torch import nn
 
@@ -12,7 +13,7 @@ def parts():
 
 def is_slice_of(passage, ids):
     n = len(passage)
-    return any(torch.equal(ids[s:s + n], passage) for s in range(len(ids) - n + 1))
+    return any(torch.equal(ids[s : s + n], passage) for s in range(len(ids) - n + 1))
 
 
 def test_sample_passages_are_balanced_slices_of_their_part_with_lengths_in_range():
@@ -61,8 +62,7 @@ class Oracle(nn.Module):
 
 
 def test_accuracy_counts_argmax_hits():
-    passages = [torch.tensor([0, 5]), torch.tensor([1]), torch.tensor([2, 2, 2]),
-                torch.tensor([0])]
+    passages = [torch.tensor([0, 5]), torch.tensor([1]), torch.tensor([2, 2, 2]), torch.tensor([0])]
     labels = torch.tensor([0, 1, 0, 2])
     assert classify.accuracy(Oracle(), passages, labels, pad=9, batch_size=3) == 0.5
 

@@ -1,4 +1,5 @@
 """Corpora: registry, download through a real local HTTP server, checksum, cache, errors."""
+
 import hashlib
 import http.server
 import socket
@@ -15,6 +16,7 @@ GOOD = b"*** START OF THE BOOK ***\nthe time traveller\n*** END OF THE BOOK ***\
 @pytest.fixture
 def server():
     """A real HTTP server on 127.0.0.1 serving /good.txt and 404 for anything else."""
+
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             if self.path == "/good.txt":
@@ -103,6 +105,7 @@ def test_unknown_corpus_lists_known_ones():
 def test_registered_checksums_match_shared_copies():
     import os
     import pathlib
+
     data = pathlib.Path(os.environ["RNNLAB_DATA"])
     for corpus in corpora.CORPORA.values():
         assert corpora.sha1_of(data / corpus.filename) == corpus.sha1

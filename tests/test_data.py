@@ -1,4 +1,5 @@
 """The text pipeline: facts about The Time Machine, Vocab, and both minibatch iterators."""
+
 import pytest
 import torch
 

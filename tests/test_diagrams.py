@@ -6,6 +6,7 @@ image links do not resolve) and the website all show it from the notebook alone.
 side (numbered caption, alt text, the image decoding in light and dark mode) is checked in a
 browser by tests/test_website.py::test_diagrams_on_the_site.
 """
+
 import base64
 import html
 import importlib.util
@@ -22,10 +23,21 @@ from rnnlab.diagrams import Diagram, names
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DIAGRAMS = ROOT / "rnnlab" / "diagrams"
 INDEX = json.loads((DIAGRAMS / "index.json").read_text(encoding="utf-8"))
-CHAPTERS = [ROOT / "chapters" / f"{stem}.ipynb" for stem in
-            ("01_sequence_models", "02_language_models", "03_rnn_scratch", "04_rnn_concise",
-             "05_bptt", "06_gru", "07_lstm", "08_deep_rnn", "09_bidirectional_rnn",
-             "10_rnn_practice")]
+CHAPTERS = [
+    ROOT / "chapters" / f"{stem}.ipynb"
+    for stem in (
+        "01_sequence_models",
+        "02_language_models",
+        "03_rnn_scratch",
+        "04_rnn_concise",
+        "05_bptt",
+        "06_gru",
+        "07_lstm",
+        "08_deep_rnn",
+        "09_bidirectional_rnn",
+        "10_rnn_practice",
+    )
+]
 CALL = re.compile(r'^diagram\("([^"]+)"\)\s*$', re.M)
 # Architecture diagrams come before the equations they illustrate, after one sentence of intuition.
 BEFORE_EQUATIONS = ["03-unrolled", "05-bptt", "06-gru", "07-lstm", "08-stacked", "09-bidirectional"]
@@ -41,23 +53,30 @@ def load_draw():
 def diagram_cells(path):
     """(index, cell, name) for every diagram cell of a notebook."""
     cells = nbformat.read(path, as_version=4).cells
-    return [(i, c, m.group(1)) for i, c in enumerate(cells)
-            if c.cell_type == "code" and (m := CALL.search(c.source))]
+    return [
+        (i, c, m.group(1))
+        for i, c in enumerate(cells)
+        if c.cell_type == "code" and (m := CALL.search(c.source))
+    ]
 
 
 @pytest.fixture(scope="module")
 def drawn():
     if matplotlib.__version__ != INDEX["matplotlib"]:
-        pytest.skip(f"the diagrams were drawn with matplotlib {INDEX['matplotlib']}, this is "
-                    f"{matplotlib.__version__}: text layout may differ by a pixel, so the "
-                    "byte-for-byte comparison only runs under the recorded version")
+        pytest.skip(
+            f"the diagrams were drawn with matplotlib {INDEX['matplotlib']}, this is "
+            f"{matplotlib.__version__}: text layout may differ by a pixel, so the "
+            "byte-for-byte comparison only runs under the recorded version"
+        )
     return load_draw().render()
 
 
 def test_stored_diagrams_are_what_the_code_draws_now(drawn):
     stale = load_draw().stale(drawn)
-    assert not stale, (f"stale diagrams {stale}: the drawing code in figures/ changed; run "
-                       "`make figures` (python figures/draw.py) and commit rnnlab/diagrams")
+    assert not stale, (
+        f"stale diagrams {stale}: the drawing code in figures/ changed; run "
+        "`make figures` (python figures/draw.py) and commit rnnlab/diagrams"
+    )
 
 
 def test_a_changed_drawing_is_detected(drawn, tmp_path, monkeypatch):
@@ -80,8 +99,9 @@ def test_every_diagram_has_an_svg_alt_text_and_caption():
         svg = (DIAGRAMS / f"{name}.svg").read_text(encoding="utf-8")
         assert svg.lstrip().startswith("<?xml") and "<svg" in svg, f"{name}.svg is not an SVG"
         # An opaque white background: dark ink stays readable on a dark page or notebook theme.
-        assert re.search(r'<g id="patch_1">\s*<path d="M 0 [^"]*"\s+style="fill: #ffffff"', svg), \
+        assert re.search(r'<g id="patch_1">\s*<path d="M 0 [^"]*"\s+style="fill: #ffffff"', svg), (
             f"{name}.svg has no opaque white background"
+        )
         entry = INDEX["diagrams"][name]
         assert len(entry["alt"].split()) >= 25, f"{name}: the alt text should say what it shows"
         assert entry["caption"].strip() and (ROOT / "chapters" / f"{entry['chapter']}.ipynb").exists()
@@ -113,7 +133,8 @@ def test_diagram_cells_embed_the_current_figure(path):
         assert found, f"{where}: the output is not an <img> with an SVG data: URI"
         assert base64.b64decode(found.group(1)) == current.svg, (
             f"{where}: the stored image is not the current rnnlab/diagrams/{name}.svg; refresh "
-            "the cell's output (run it, or re-execute the chapter)")
+            "the cell's output (run it, or re-execute the chapter)"
+        )
         assert stored == current._repr_html_(), f"{where}: stored output differs from diagram()"
         alt = re.search(r'alt="([^"]*)"', stored)
         assert alt and html.unescape(alt.group(1)) == current.alt, f"{where}: alt text"
@@ -129,14 +150,16 @@ def test_diagram_cells_embed_the_current_figure(path):
 def test_architecture_diagrams_come_before_their_equations(name):
     path = ROOT / "chapters" / f"{INDEX['diagrams'][name]['chapter']}.ipynb"
     cells = nbformat.read(path, as_version=4).cells
-    (i, _, _), = [d for d in diagram_cells(path) if d[2] == name]
+    ((i, _, _),) = [d for d in diagram_cells(path) if d[2] == name]
     before, after = cells[i - 1], cells[i + 1]
-    assert before.cell_type == "markdown" and before.source.strip(), \
+    assert before.cell_type == "markdown" and before.source.strip(), (
         f"{name}: a sentence of intuition should come right before the diagram"
-    assert after.cell_type == "markdown" and "$$" in after.source, \
+    )
+    assert after.cell_type == "markdown" and "$$" in after.source, (
         f"{name}: the equations it illustrates should follow the diagram"
+    )
     earlier = "".join(c.source for c in cells[:i] if c.cell_type == "markdown")
-    section = earlier[earlier.rfind("\n#"):] if "\n#" in earlier else earlier
+    section = earlier[earlier.rfind("\n#") :] if "\n#" in earlier else earlier
     assert "$$" not in section, f"{name}: its section shows equations before the diagram"
 
 

@@ -6,6 +6,7 @@ is why a diagram is stored as an HTML <img> with a data: URI (sanitized HTML is 
 and the sanitizer checks the scheme of href, not of src). This test starts JupyterLab on
 127.0.0.1 and looks at two chapters in Chromium (tests/test_website.py explains the browser set-up).
 """
+
 import os
 import pathlib
 import shutil
@@ -41,14 +42,31 @@ def lab(tmp_path_factory):
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     port = free_port()
-    env = {**os.environ, "JUPYTER_DATA_DIR": str(root / ".data"),
-           "JUPYTER_CONFIG_DIR": str(root / ".config"), "JUPYTER_RUNTIME_DIR": str(root / ".rt"),
-           "JUPYTERLAB_SETTINGS_DIR": str(root / ".settings")}
+    env = {
+        **os.environ,
+        "JUPYTER_DATA_DIR": str(root / ".data"),
+        "JUPYTER_CONFIG_DIR": str(root / ".config"),
+        "JUPYTER_RUNTIME_DIR": str(root / ".rt"),
+        "JUPYTERLAB_SETTINGS_DIR": str(root / ".settings"),
+    }
     log = open(root / "lab.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
-                             "--ServerApp.token=", "--ServerApp.password=", "--allow-root",
-                             f"--ServerApp.root_dir={root}"], stdout=log, stderr=log, env=env,
-                            start_new_session=True)  # its own process group, kernels included
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            f"--port={port}",
+            "--ServerApp.token=",
+            "--ServerApp.password=",
+            "--allow-root",
+            f"--ServerApp.root_dir={root}",
+        ],
+        stdout=log,
+        stderr=log,
+        env=env,
+        start_new_session=True,
+    )  # its own process group, kernels included
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(180):
@@ -105,8 +123,7 @@ def test_jupyterlab_shows_the_stored_diagrams(lab):
                     failures.append(f"{name}: diagram {k} not decoded or without alt text")
             if page.locator("text=Cannot display an untrusted").count():
                 failures.append(f"{name}: JupyterLab refused an untrusted output")
-            expected = (ROOT / "chapters" / f"{name}.ipynb").read_text().count(
-                'class=\\"rnnlab-diagram\\"')
+            expected = (ROOT / "chapters" / f"{name}.ipynb").read_text().count('class=\\"rnnlab-diagram\\"')
             if len(shown) != expected or not expected:
                 failures.append(f"{name}: {len(shown)} diagrams shown, {expected} stored")
             page.screenshot(path=str(ROOT / "test-artifacts" / f"jupyterlab-{name}.png"))

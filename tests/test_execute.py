@@ -1,4 +1,5 @@
 """`make execute` keeps edits made to a notebook while it ran."""
+
 import nbformat
 import pytest
 

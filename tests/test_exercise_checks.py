@@ -5,6 +5,7 @@ In exercises/ the check cells are tagged ``raises-exception``, and nbval (0.11, 
 NOT fail a cell so tagged when it runs cleanly; exercises/conftest.py adds that rule. These tests
 prove the rule works on a tiny notebook and that the exercises are built so that it applies.
 """
+
 import pathlib
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ import sys
 import nbformat
 import pytest
 
-from rnnlab.tools.assign import CHECK_TAG, RAISES_TAG, make_exercise, replace_regions, tags
+from rnnlab.tools.exercises import CHECK_TAG, RAISES_TAG, make_exercise, replace_regions, tags
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
@@ -21,23 +22,42 @@ V4 = nbformat.v4
 
 
 def tiny_exercise(check_source):
-    nb = V4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                  "language": "python"}})
-    nb.cells = [V4.new_markdown_cell("# 0. Tiny"),
-                V4.new_code_cell("def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION"),
-                V4.new_code_cell(check_source, metadata={"tags": [CHECK_TAG]})]
+    nb = V4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
+    nb.cells = [
+        V4.new_markdown_cell("# 0. Tiny"),
+        V4.new_code_cell("def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION"),
+        V4.new_code_cell(check_source, metadata={"tags": [CHECK_TAG]}),
+    ]
     return make_exercise(nb, "exercises/tiny.ipynb")
 
 
+@pytest.mark.slow
 def test_nbval_with_our_hook_fails_a_check_that_cannot_fail(tmp_path):
     folder = tmp_path / "exercises"
     folder.mkdir()
     shutil.copy(ROOT / "exercises" / "conftest.py", folder / "conftest.py")
     nbformat.write(tiny_exercise("assert double(3) == 6\nprint('PASSED: double')"), folder / "good.ipynb")
     nbformat.write(tiny_exercise("print('PASSED: nothing checked')"), folder / "toothless.ipynb")
-    done = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider",
-                           "-p", "no:xdist", "-q", "exercises"], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval-lax",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            "-q",
+            "exercises",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
     assert "1 failed" in out and "toothless.ipynb" in out and "cannot tell" in out, out

@@ -1,8 +1,10 @@
-"""Every hostile case of issue 13, graded in the sandbox on throwaway copies of the book and package.
+"""The hostile submissions below (each names the attack it tries), graded in the sandbox on throwaway
+copies of the book and package.
 
 One run of ``python -m rnnlab grade`` (two jobs) grades a class of attackers and honest students;
 the tests below read its tables. The package the kernels import is a copy made for this run.
 """
+
 import csv
 import hashlib
 import json
@@ -16,8 +18,10 @@ import pytest
 from grading_fixtures import copy_package, make_book, submission
 from rnnlab.tools.sandbox import bwrap_path
 
-pytestmark = [pytest.mark.skipif(bwrap_path() is None, reason="needs a working bubblewrap (bwrap)"),
-              pytest.mark.xdist_group("grade-class")]  # one worker grades the class once
+pytestmark = [
+    pytest.mark.skipif(bwrap_path() is None, reason="needs a working bubblewrap (bwrap)"),
+    pytest.mark.xdist_group("grade-class"),
+]  # one worker grades the class once
 MARKER = "987654321"  # argv of the detached process a submission leaves behind
 
 
@@ -27,31 +31,32 @@ def attacks(book, subs, pkg):
     return {
         # the kernel's own tricks, each with double() wrong
         "rebind": "class Fake:\n    def __getattr__(self, name):\n"
-                  "        return lambda *a, **k: print('PASSED: fake')\nchecks = Fake()",
+        "        return lambda *a, **k: print('PASSED: fake')\nchecks = Fake()",
         "patch": "import rnnlab.checks, rnnlab.checks.core as core\n"
-                 "for m in (rnnlab.checks, core):\n"
-                 "    m.fail = lambda *a, **k: None\n    m.passed = lambda w: print('PASSED: ' + w)",
+        "for m in (rnnlab.checks, core):\n"
+        "    m.fail = lambda *a, **k: None\n    m.passed = lambda w: print('PASSED: ' + w)",
         "excepthook": "def handler(self, etype, value, tb, tb_offset=None):\n"
-                      "    print('PASSED: swallowed')\n    return []\n"
-                      "get_ipython().set_custom_exc((Exception,), handler)",
+        "    print('PASSED: swallowed')\n    return []\n"
+        "get_ipython().set_custom_exc((Exception,), handler)",
         "transformer": "get_ipython().input_transformers_cleanup.append(\n"
-                       "    lambda lines: [\"print('PASSED: transformed')\\n\"])",
+        "    lambda lines: [\"print('PASSED: transformed')\\n\"])",
         "torchpatch": "import builtins\nbuiltins.print = builtins.print\nclass Six(int):\n"
-                      "    def __ne__(self, other):\n        return False\n"
-                      "import rnnlab.checks.core as c\nc.CheckFailed = Exception",
+        "    def __ne__(self, other):\n        return False\n"
+        "import rnnlab.checks.core as c\nc.CheckFailed = Exception",
         # the disk: the book, the package, the solutions, other students, the output
-        "rewriter": f"import pathlib\nfor p in [{str(core)!r}, {str(book / 'exercises' / '00_tiny.ipynb')!r}]:\n"
-                    "    try:\n        open(p, 'a').write('\\nchecks_ok = True\\n')\n"
-                    "    except OSError as e:\n        print('blocked', e)",
+        "rewriter": f"import pathlib\nfor p in [{str(core)!r}, "
+        f"{str(book / 'exercises' / '00_tiny.ipynb')!r}]:\n"
+        "    try:\n        open(p, 'a').write('\\nchecks_ok = True\\n')\n"
+        "    except OSError as e:\n        print('blocked', e)",
         "thief": f"import json, pathlib\nsol = pathlib.Path({str(book / 'solutions' / '00_tiny.ipynb')!r})\n"
-                 "if sol.exists():\n    exec(json.loads(sol.read_text())['cells'][3]['source'])",
+        "if sol.exists():\n    exec(json.loads(sol.read_text())['cells'][3]['source'])",
         "vandal": f"try:\n    open({str(victim)!r}, 'w').write('{{}}')\nexcept OSError as e:\n"
-                  "    print('blocked', e)",
+        "    print('blocked', e)",
         "daemon": "import subprocess, os\n"
-                  f"subprocess.Popen(['sleep', '{MARKER}'], start_new_session=True)\n"
-                  "pid = os.fork()\nif pid == 0:\n    os.setsid()\n    import time\n    time.sleep(3)\n"
-                  f"    open({str(book.parent / 'out' / 'grades.csv')!r}, 'w').write('pwned')\n"
-                  "    os._exit(0)",
+        f"subprocess.Popen(['sleep', '{MARKER}'], start_new_session=True)\n"
+        "pid = os.fork()\nif pid == 0:\n    os.setsid()\n    import time\n    time.sleep(3)\n"
+        f"    open({str(book.parent / 'out' / 'grades.csv')!r}, 'w').write('pwned')\n"
+        "    os._exit(0)",
     }
 
 
@@ -102,14 +107,48 @@ def graded(tmp_path_factory):
     core_hash = hashlib.sha256((pkg / "rnnlab" / "checks" / "core.py").read_bytes()).hexdigest()
     before[book / "exercises" / "00_tiny.ipynb"] = (book / "exercises" / "00_tiny.ipynb").read_bytes()
     env = dict(os.environ, PYTHONPATH=str(pkg), OMP_NUM_THREADS="1")
-    done = subprocess.run([sys.executable, "-m", "rnnlab", "grade", str(subs), "--out", str(out),
-                           "--book", str(book), "--jobs", "2", "--timeout", "20", "--memory-gb", "2",
-                           "--max-output", "100000", "--roster", str(tmp / "roster.csv"), "--quick"],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=1500)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rnnlab",
+            "grade",
+            str(subs),
+            "--out",
+            str(out),
+            "--book",
+            str(book),
+            "--jobs",
+            "2",
+            "--timeout",
+            "20",
+            "--memory-gb",
+            "2",
+            "--max-output",
+            "100000",
+            "--roster",
+            str(tmp / "roster.csv"),
+            "--quick",
+        ],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
     rows = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
     records = {(r["student"], r["set"]): r for r in map(json.loads, open(out / "results.jsonl"))}
-    return dict(tmp=tmp, out=out, done=done, rows=rows, records=records, before=before, pkg=pkg,
-                core_hash=core_hash, book=book)
+    return dict(
+        tmp=tmp,
+        out=out,
+        done=done,
+        rows=rows,
+        records=records,
+        before=before,
+        pkg=pkg,
+        core_hash=core_hash,
+        book=book,
+    )
 
 
 def status(graded, student):
@@ -138,8 +177,21 @@ def test_honest_students_and_points(graded):
     assert graded["records"][("correct", "00_tiny")]["answers"][0]["answered"] is True
 
 
-@pytest.mark.parametrize("attacker", ["rebind", "patch", "excepthook", "transformer", "torchpatch",
-                                      "rewriter", "thief", "vandal", "daemon", "cheat"])
+@pytest.mark.parametrize(
+    "attacker",
+    [
+        "rebind",
+        "patch",
+        "excepthook",
+        "transformer",
+        "torchpatch",
+        "rewriter",
+        "thief",
+        "vandal",
+        "daemon",
+        "cheat",
+    ],
+)
 def test_attackers_get_only_what_they_earned(graded, attacker):
     record = graded["records"][(attacker, "00_tiny")]
     # the transformer's own cells stop defining double(): "not attempted"; never "passed"

@@ -1,4 +1,5 @@
 """The in-kernel harness without a kernel: verdicts, a fresh rnnlab.checks, names a check assigns."""
+
 import json
 import sys
 

@@ -4,6 +4,7 @@ generate_assignment from the solution keeps the hints and links the badge to the
 autograde scores notebooks made from the book's own exercises/ version (students who used the
 book's Colab links), solved and unsolved.
 """
+
 import csv
 import os
 import pathlib
@@ -14,8 +15,8 @@ import sys
 import nbformat
 import pytest
 
-from rnnlab.tools import launch
-from rnnlab.tools.assign import make_exercise
+from rnnlab.tools import headers
+from rnnlab.tools.exercises import make_exercise
 
 pytest.importorskip("nbgrader")
 pytestmark = pytest.mark.xdist_group("nbgrader")  # one worker runs the course once
@@ -24,10 +25,19 @@ SET = "05_bptt"
 
 
 def nbgrader(course, *args):
-    done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, capture_output=True,
-                          text=True, timeout=900,
-                          env=dict(os.environ, RNNLAB_QUICK="1", OMP_NUM_THREADS="1",  # nbgrader runs
-                                   PATH=f"{pathlib.Path(sys.executable).parent}:{os.environ['PATH']}"))  # alembic
+    done = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=course,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=dict(
+            os.environ,
+            RNNLAB_QUICK="1",
+            OMP_NUM_THREADS="1",  # nbgrader runs
+            PATH=f"{pathlib.Path(sys.executable).parent}:{os.environ['PATH']}",
+        ),
+    )  # alembic
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return done
 
@@ -38,8 +48,8 @@ def course(tmp_path_factory):
     shutil.copy(ROOT / "nbgrader_config.py", course / "nbgrader_config.py")
     (course / "source" / "rnn").mkdir(parents=True)
     solution = nbformat.read(ROOT / "solutions" / f"{SET}.ipynb", as_version=4)
-    repo, branch = launch.read_repository(ROOT / "_config.yml")
-    launch.apply_headers(solution, repo, branch, f"solutions/{SET}.ipynb")  # as `make headers` does
+    repo, branch = headers.read_repository(ROOT / "_config.yml")
+    headers.apply_headers(solution, repo, branch, f"solutions/{SET}.ipynb")  # as `make headers` does
     nbformat.write(solution, course / "source" / "rnn" / f"{SET}.ipynb")
     nbgrader(course, "generate_assignment", "rnn", "--force")
     exercise = make_exercise(solution, f"exercises/{SET}.ipynb")  # what `make exercises` writes
@@ -62,8 +72,12 @@ def test_release_keeps_hints_and_never_links_to_solutions(course):
     root, solution, _ = course
     release = nbformat.read(root / "release" / "rnn" / f"{SET}.ipynb", as_version=4)
     text = "\n".join(c.source for c in release.cells)
-    hints = [line.strip() for c in solution.cells for line in c.source.splitlines()
-             if line.strip().startswith("# HINT:")]
+    hints = [
+        line.strip()
+        for c in solution.cells
+        for line in c.source.splitlines()
+        if line.strip().startswith("# HINT:")
+    ]
     assert hints and all(h in text for h in hints)
     assert "NotImplementedError('Hint:" in text
     assert "/solutions/" not in release.cells[0].source
@@ -71,9 +85,14 @@ def test_release_keeps_hints_and_never_links_to_solutions(course):
 
 def test_autograde_scores_the_books_exercises(course):
     _, solution, scores = course
-    auto = sum(c.metadata["nbgrader"]["points"] for c in solution.cells
-               if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"]["solution"])
-    print(f"nbgrader scores: solved {scores['solved']['raw_score']}, "
-          f"unsolved {scores['unsolved']['raw_score']} of max {scores['solved']['max_score']}")
+    auto = sum(
+        c.metadata["nbgrader"]["points"]
+        for c in solution.cells
+        if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"]["solution"]
+    )
+    print(
+        f"nbgrader scores: solved {scores['solved']['raw_score']}, "
+        f"unsolved {scores['unsolved']['raw_score']} of max {scores['solved']['max_score']}"
+    )
     assert float(scores["solved"]["raw_score"]) == auto > 0
     assert float(scores["unsolved"]["raw_score"]) == 0

@@ -1,4 +1,5 @@
 """Shards graded separately and merged give the same tables as one run."""
+
 import csv
 import subprocess
 import sys
@@ -31,9 +32,24 @@ def test_shards_merge_into_the_table_of_one_run(tmp_path):
         grade.grade_class(subs, tmp_path / f"shard{i}", shard=(i, 2), **options)
     assert len(table(tmp_path / "shard1" / "grades.csv")) == 2
     assert len(table(tmp_path / "shard2" / "grades.csv")) == 1
-    done = subprocess.run([sys.executable, "-m", "rnnlab", "grade", "merge", str(tmp_path / "shard1"),
-                           str(tmp_path / "shard2"), "--out", str(tmp_path / "merged"),
-                           "--book", str(tmp_path / "book")], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rnnlab",
+            "grade",
+            "merge",
+            str(tmp_path / "shard1"),
+            str(tmp_path / "shard2"),
+            "--out",
+            str(tmp_path / "merged"),
+            "--book",
+            str(tmp_path / "book"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     for name in ("grades.csv", "gradebook.csv", "canvas.csv"):
         assert table(tmp_path / "merged" / name) == table(tmp_path / "one" / name), name

@@ -1,4 +1,5 @@
 """The grader's parts that need no kernel: names, files on disk, references, refusal, points."""
+
 import csv
 import os
 import pathlib
@@ -10,30 +11,48 @@ import pytest
 
 from grading_fixtures import make_book, submission, tiny_solution
 from rnnlab.tools import gradebook, grade, sandbox
-from rnnlab.tools.assign import add_nbgrader_metadata
+from rnnlab.tools.exercises import add_nbgrader_metadata
 from rnnlab.tools.references import SetupError, find_book, load_references
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("raw, safe", [("..", "__"), ("../../etc", "______etc"), ("alice", "alice"),
-                                       ('=HYPERLINK("x")', "_HYPERLINK__x__"), ("-2+3", "_2_3"),
-                                       ("", "_"), ("é/b", "__b")])
+@pytest.mark.parametrize(
+    "raw, safe",
+    [
+        ("..", "__"),
+        ("../../etc", "______etc"),
+        ("alice", "alice"),
+        ('=HYPERLINK("x")', "_HYPERLINK__x__"),
+        ("-2+3", "_2_3"),
+        ("", "_"),
+        ("é/b", "__b"),
+    ],
+)
 def test_safe_name(raw, safe):
     assert gradebook.safe_name(raw) == safe
 
 
 def test_csv_cells_are_never_formulas():
-    assert [gradebook.cell(v) for v in ("=1+1", "+1", "-1", "@A1", "ok", 3)] == \
-        ["'=1+1", "'+1", "'-1", "'@A1", "ok", 3]
+    assert [gradebook.cell(v) for v in ("=1+1", "+1", "-1", "@A1", "ok", 3)] == [
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@A1",
+        "ok",
+        3,
+    ]
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("doejane_12345_678901_05_bptt.ipynb", ("doejane", "05_bptt", "12345")),
-    ("doejane_late_12345_678901_05_bptt-2.ipynb", ("doejane", "05_bptt", "12345")),
-    ("ann__05_bptt.ipynb", ("ann", "05_bptt", "")),
-    ("ann/05_bptt-1.ipynb", ("ann", "05_bptt", "")),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("doejane_12345_678901_05_bptt.ipynb", ("doejane", "05_bptt", "12345")),
+        ("doejane_late_12345_678901_05_bptt-2.ipynb", ("doejane", "05_bptt", "12345")),
+        ("ann__05_bptt.ipynb", ("ann", "05_bptt", "")),
+        ("ann/05_bptt-1.ipynb", ("ann", "05_bptt", "")),
+    ],
+)
 def test_names_of_submissions(name, expected):
     assert gradebook.parse_name(pathlib.PurePath(name), {"05_bptt"}) == expected
 
@@ -61,6 +80,7 @@ def test_discover_gives_every_entry_a_row(tmp_path):
 def test_a_malformed_notebook_is_repaired():
     nb = nbformat.writes(submission(make_exercise_nb()))
     import json
+
     raw = json.loads(nb)
     del raw["cells"][3]["source"]
     raw["cells"].append("not a cell")
@@ -69,7 +89,8 @@ def test_a_malformed_notebook_is_repaired():
 
 
 def make_exercise_nb():
-    from rnnlab.tools.assign import make_exercise
+    from rnnlab.tools.exercises import make_exercise
+
     return make_exercise(tiny_solution(), "exercises/00_tiny.ipynb")
 
 
@@ -105,19 +126,39 @@ def test_no_sandbox_means_no_grading(tmp_path, monkeypatch):
 
 def test_no_references_is_an_error_with_a_message(tmp_path):
     (tmp_path / "subs").mkdir()
-    done = subprocess.run([sys.executable, "-m", "rnnlab", "grade", "subs", "--book", str(tmp_path)],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "rnnlab", "grade", "subs", "--book", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode != 0 and "grading stopped" in done.stderr and "--book" in done.stderr
 
 
 def test_gradebook_tables_from_records(tmp_path):
     make_book(tmp_path / "book")
     refs = load_references(tmp_path / "book")
-    record = dict(student="ann", raw_student="ann", set="00_tiny", canvas_id="7", status="ok",
-                  checks=[], answers=[], exercises={"Exercise 1": 2.0, "Exercise 2": 0.0}, points=2.0,
-                  max_points=3.0, seconds=1.0, sha256="", sandbox="bwrap", errors=[], feedback="f.md")
-    gradebook.write_tables(tmp_path / "out", [record], refs, [dict(student="bob", name="Bob", id="8",
-                                                                   sis_id="", section="")])
+    record = dict(
+        student="ann",
+        raw_student="ann",
+        set="00_tiny",
+        canvas_id="7",
+        status="ok",
+        checks=[],
+        answers=[],
+        exercises={"Exercise 1": 2.0, "Exercise 2": 0.0},
+        points=2.0,
+        max_points=3.0,
+        seconds=1.0,
+        sha256="",
+        sandbox="bwrap",
+        errors=[],
+        feedback="f.md",
+    )
+    gradebook.write_tables(
+        tmp_path / "out", [record], refs, [dict(student="bob", name="Bob", id="8", sis_id="", section="")]
+    )
     rows = list(csv.DictReader(open(tmp_path / "out" / "gradebook.csv")))
     assert [r["student"] for r in rows] == ["ann", "bob"]
     assert rows[0]["00_tiny: Exercise 1 (2)"] == "2" and rows[1]["notes"] == "00_tiny: missing"

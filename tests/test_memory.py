@@ -1,4 +1,5 @@
 """rnnlab.memory: the delayed-recall task, parameter matching, and its training loop."""
+
 import pytest
 import torch
 from torch import nn
@@ -11,9 +12,9 @@ def test_delayed_recall_marks_the_symbol_k_steps_back():
     g = torch.Generator().manual_seed(0)
     inputs, labels = memory.delayed_recall(16, k=7, num_symbols=5, generator=g)
     assert inputs.shape == (8, 16, 6) and labels.shape == (16,)
-    assert torch.equal(inputs[..., :5].sum(-1), torch.ones(8, 16))   # one symbol per step
+    assert torch.equal(inputs[..., :5].sum(-1), torch.ones(8, 16))  # one symbol per step
     assert torch.equal(inputs[..., 5], torch.cat([torch.ones(1, 16), torch.zeros(7, 16)]))
-    assert torch.equal(inputs[0, :, :5].argmax(-1), labels)          # the answer: step 0
+    assert torch.equal(inputs[0, :, :5].argmax(-1), labels)  # the answer: step 0
     empty, labels2 = memory.delayed_recall(4, k=3, num_symbols=5, distractors=False)
     assert empty[1:].abs().sum() == 0 and torch.equal(empty[0, :, :5].argmax(-1), labels2)
     with pytest.raises(ValueError, match="at least 0"):

@@ -1,4 +1,5 @@
 """RNNLM with every torch.nn recurrent layer; training, prediction and quick mode."""
+
 import pytest
 import torch
 from torch import nn
@@ -53,8 +54,9 @@ def tiny_setup(layer):
 def test_training_lowers_the_loss(layer, capsys):
     net, train_iter, vocab = tiny_setup(layer)
     before = rnnlab.evaluate_perplexity(net, train_iter, "cpu")
-    history = rnnlab.train(net, train_iter, vocab, lr=1, num_epochs=8, device="cpu",
-                           progress=False, prefixes=["time"])
+    history = rnnlab.train(
+        net, train_iter, vocab, lr=1, num_epochs=8, device="cpu", progress=False, prefixes=["time"]
+    )
     after = rnnlab.evaluate_perplexity(net, train_iter, "cpu")
     assert after < before * 0.8, (before, after)
     assert history.epochs == list(range(1, 9)) and len(history.perplexities) == 8
@@ -84,8 +86,8 @@ def test_grad_clipping_bounds_the_global_norm():
     for p in net.parameters():
         p.grad = torch.full_like(p, 10.0)
     norm_before = rnnlab.grad_clipping(net, 1.0)
-    assert float(norm_before) == pytest.approx(10.0 * 15 ** 0.5)
-    total = torch.sqrt(sum((p.grad ** 2).sum() for p in net.parameters()))
+    assert float(norm_before) == pytest.approx(10.0 * 15**0.5)
+    total = torch.sqrt(sum((p.grad**2).sum() for p in net.parameters()))
     assert float(total) == pytest.approx(1.0, rel=1e-5)
 
 

@@ -13,6 +13,7 @@ Shared pieces (reference layers, tiny corpora) live in ``tests/mutants/mutant_he
 Sizes stay tiny: the whole suite runs in a few minutes on two cores, in quick and full mode.
 ``python tests/test_mutants.py`` prints, per check, how many wrong solutions it rejects.
 """
+
 import collections
 import importlib.util
 import pathlib
@@ -45,8 +46,11 @@ GOOD = [(stem, name) for stem, mod in MODULES.items() for name in getattr(mod, "
 
 def which_check(exc):
     """The name of the innermost ``check_*`` function of rnnlab.checks in the traceback."""
-    names = [frame.name for frame in traceback.extract_tb(exc.__traceback__)
-             if frame.name.startswith("check_") and "rnnlab" in frame.filename]
+    names = [
+        frame.name
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.name.startswith("check_") and "rnnlab" in frame.filename
+    ]
     return names[-1] if names else "?"
 
 
@@ -57,7 +61,8 @@ def test_every_set_has_mutants_and_a_correct_solution():
         assert getattr(mod, "CORRECT", None), f"{stem}: CORRECT is missing or empty"
         for name, value in mod.MUTANTS.items():
             assert isinstance(value, tuple) and len(value) == 2 and callable(value[0]) and value[1], (
-                f"{stem}.MUTANTS[{name!r}] must be (callable, 'substring of the likely cause')")
+                f"{stem}.MUTANTS[{name!r}] must be (callable, 'substring of the likely cause')"
+            )
 
 
 @pytest.mark.parametrize("stem,name", GOOD, ids=[f"{s}:{n}" for s, n in GOOD])

@@ -26,6 +26,7 @@ Timings are never quoted in prose: a number with a unit of time or speed (``ms``
 ``seconds``, ``minutes``, ``tokens/s``) fails even when it matches, unless it is a constant of
 the code or cited. Timings change with every run; print them and refer to the output in words.
 """
+
 import json
 import pathlib
 import re
@@ -44,7 +45,8 @@ PROSE_NUMBER = re.compile(
     rf"|e(?P<eexp>[+-]?\d+)"
     rf"|(?P<pct>\s*\\?%)"
     rf"|(?P<unit>\s+(?:{SPEED_OR_TIME}|{OTHER_UNITS})(?![\w/])))?"
-    rf"(?![\w.]*\d)")
+    rf"(?![\w.]*\d)"
+)
 OUTPUT_NUMBER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?:e(?P<exp>[+-]?\d+))?(?P<pct>\s?%)?")
 CODE_NUMBER = re.compile(r"(?<![\w.])(?P<num>\d[\d_]*(?:\.\d+)?)(?:e(?P<exp>[+-]?\d+))?")
 CITATION = re.compile(r"\{cite|\]\(https?:|https?://|et al\.|\(\D{0,40}\b(1[89]|20)\d\d[a-z]?\)")
@@ -147,8 +149,10 @@ def problems(path):
                 continue
             where = f"{path.parent.name}/{path.name}, markdown cell {cell_index}"
             if is_time:
-                bad.append(f"{where}: timing {shown!r} quoted in prose (print it; refer to the "
-                           f"output in words): {sentence.strip()[:160]!r}")
+                bad.append(
+                    f"{where}: timing {shown!r} quoted in prose (print it; refer to the "
+                    f"output in words): {sentence.strip()[:160]!r}"
+                )
                 continue
             allowed = outputs
             for ref in CHAPTER_REF.findall(sentence):
@@ -158,40 +162,59 @@ def problems(path):
                         cache[other] = output_numbers(other) | code_numbers(other)
                     allowed = allowed | cache[other]
             if key not in allowed and not (not key[2] and plain in allowed):
-                bad.append(f"{where}: {shown!r} is not in any stored output of this notebook: "
-                           f"{sentence.strip()[:160]!r}")
+                bad.append(
+                    f"{where}: {shown!r} is not in any stored output of this notebook: "
+                    f"{sentence.strip()[:160]!r}"
+                )
     return bad
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_numbers_in_prose_are_in_the_outputs(path):
     bad = problems(path)
-    assert not bad, (f"{len(bad)} number(s) in the prose of {path.name} break the rule in "
-                     "README.md, 'Numbers in prose':\n" + "\n".join(bad))
+    assert not bad, (
+        f"{len(bad)} number(s) in the prose of {path.name} break the rule in "
+        "README.md, 'Numbers in prose':\n" + "\n".join(bad)
+    )
 
 
 def test_the_rule_finds_what_it_should():
     """The parser counts measurements and leaves constants, orders of magnitude and code alone."""
-    text = ("Perplexity 1.04 after 500 epochs; 79.6 % of 27 characters; ran at 50,488 tokens/s. "
-            "It agrees to $7.64 \\cdot 10^{-5}$, about $10^{-16}$, with `lr = 0.5` and "
-            "826,396 parameters.\n\n$$x = 0.25 y$$")
+    text = (
+        "Perplexity 1.04 after 500 epochs; 79.6 % of 27 characters; ran at 50,488 tokens/s. "
+        "It agrees to $7.64 \\cdot 10^{-5}$, about $10^{-16}$, with `lr = 0.5` and "
+        "826,396 parameters.\n\n$$x = 0.25 y$$"
+    )
     text += " Then $\\log 28 \\approx 3.3$ and $\\rho \\approx 0.23$."
     keys = [(k, t) for _, k, t, _ in prose_numbers(text)]
-    assert keys == [(("1.04", None, False), False), (("79.6", None, True), False),
-                    (("50488", None, False), True), (("7.64", -5, False), False),
-                    (("826396", None, False), False), (("0.23", None, False), False)]
+    assert keys == [
+        (("1.04", None, False), False),
+        (("79.6", None, True), False),
+        (("50488", None, False), True),
+        (("7.64", -5, False), False),
+        (("826396", None, False), False),
+        (("0.23", None, False), False),
+    ]
 
 
 def test_a_wrong_number_is_caught(tmp_path):
     """A prose number that is not in the outputs fails; the same number printed passes."""
+
     def notebook(prose, printed):
-        cells = [{"cell_type": "markdown", "metadata": {}, "source": prose},
-                 {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "print(x)",
-                  "outputs": [{"output_type": "stream", "name": "stdout", "text": printed}]}]
+        cells = [
+            {"cell_type": "markdown", "metadata": {}, "source": prose},
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "execution_count": 1,
+                "source": "print(x)",
+                "outputs": [{"output_type": "stream", "name": "stdout", "text": printed}],
+            },
+        ]
         path = tmp_path / "nb.ipynb"
-        path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
-                                    "nbformat_minor": 5}))
+        path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
         return path
+
     assert problems(notebook("The perplexity ends at 1.22.", "perplexity 1.22\n")) == []
     assert problems(notebook("The perplexity ends at 1.17.", "perplexity 1.22\n"))
     assert problems(notebook("It ran 95 s for 500 epochs.", "95 s for 500 epochs\n"))

@@ -3,6 +3,7 @@
 Binder environment, landing page, bibliography, d2l links, the site-only rewriting of notebooks
 (_ext/book_pages.py), the stored-run progress bar, and the build without solutions.
 """
+
 import ast
 import glob
 import json
@@ -13,6 +14,7 @@ import subprocess
 import sys
 
 import nbformat
+import pytest
 import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -34,8 +36,11 @@ def markdown_cells(patterns=("chapters/*.ipynb", "solutions/*.ipynb")):
 def test_binder_installs_a_cpu_torch_and_rnnlab():
     reqs = (ROOT / "binder" / "requirements.txt").read_text()
     assert "--extra-index-url https://download.pytorch.org/whl/cpu" in reqs, "Binder would get CUDA torch"
-    names = {re.split(r"[<>=\[ ]", line.strip())[0].lower() for line in reqs.splitlines()
-             if line.strip() and not line.startswith(("#", "-"))}
+    names = {
+        re.split(r"[<>=\[ ]", line.strip())[0].lower()
+        for line in reqs.splitlines()
+        if line.strip() and not line.startswith(("#", "-"))
+    }
     assert "torch" in names and not names & {"jupyter-book", "pytest", "nbval", "playwright"}, names
     post = (ROOT / "binder" / "postBuild").read_text()
     assert re.search(r"pip install .*-e \.", post) and os.access(ROOT / "binder" / "postBuild", os.X_OK)
@@ -55,8 +60,9 @@ def test_binder_installs_a_cpu_torch_and_rnnlab():
                 top = module.split(".")[0]
                 if top in stdlib or top == "rnnlab":
                     continue
-                assert PROVIDED_BY.get(top, top).lower() in names, \
+                assert PROVIDED_BY.get(top, top).lower() in names, (
                     f"{path.relative_to(ROOT)} imports {top}, which binder/requirements.txt lacks"
+                )
 
 
 def test_landing_page_has_a_real_clone_command():
@@ -76,28 +82,37 @@ def test_every_citation_is_in_the_bibliography():
                 cited.add(key.strip())
                 assert key.strip() in keys, f"{path} cell {i} cites {key!r}, not in references.bib"
         prose = re.sub(r"`[^`]*`", "", text)
-        unlinked += [f"{path} cell {i}: {m.group(0)!r}" for m in re.finditer(
-            r"\b[A-Z][a-z]+(?: et al\.| and [A-Z][a-z]+)?,? \(?(?:19[5-9]\d|20[0-3]\d)\)?(?=[);,.\s])",
-            prose) if "et al" in m.group(0) or " and " in m.group(0)]
+        unlinked += [
+            f"{path} cell {i}: {m.group(0)!r}"
+            for m in re.finditer(
+                r"\b[A-Z][a-z]+(?: et al\.| and [A-Z][a-z]+)?,? \(?(?:19[5-9]\d|20[0-3]\d)\)?(?=[);,.\s])",
+                prose,
+            )
+            if "et al" in m.group(0) or " and " in m.group(0)
+        ]
     assert not unlinked, "author-year citations without {cite:p}/{cite:t}:\n" + "\n".join(unlinked)
     assert cited, "no chapter cites anything"
     for key in re.findall(r"@\w+\{([^,\s]+),", bib):
-        entry = bib[bib.index("{" + key + ","):].split("\n}\n")[0]
+        entry = bib[bib.index("{" + key + ",") :].split("\n}\n")[0]
         assert re.search(r"^\s*(url|doi)\s*=", entry, re.M), f"{key}: no url or doi to link"
 
 
 def test_d2l_page_links_each_chapter_to_its_d2l_section():
     text = (ROOT / "from_d2l.md").read_text()
     for n in range(1, 10):
-        rows = [line for line in text.splitlines() if re.search(rf"<chapters/0{n}_", line)
-                and "https://d2l.ai/chapter_" in line]
+        rows = [
+            line
+            for line in text.splitlines()
+            if re.search(rf"<chapters/0{n}_", line) and "https://d2l.ai/chapter_" in line
+        ]
         assert rows, f"from_d2l.md has no row linking chapter {n} to its d2l section"
 
 
 def test_chapters_link_solutions_instead_of_naming_files():
     for path, i, text in markdown_cells(("chapters/*.ipynb",)):
-        assert not re.search(r"`(\.\./)?solutions/\w+\.ipynb`", text), \
+        assert not re.search(r"`(\.\./)?solutions/\w+\.ipynb`", text), (
             f"{path} cell {i} names a solution file; link the page: [Solutions N](../solutions/...)"
+        )
 
 
 def test_site_rewrites_solution_markers_into_model_answers():
@@ -109,21 +124,27 @@ def test_site_rewrites_solution_markers_into_model_answers():
     code, had = book_pages.code_answer("def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION")
     assert had and code == "def f():\n    return 1"
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("[badge](x)", metadata={"tags": ["colab-badge"]}),
-                nbformat.v4.new_code_cell("%pip install", metadata={"tags": ["colab-install"]}),
-                nbformat.v4.new_markdown_cell("# Solutions 5 · BPTT"),
-                nbformat.v4.new_code_cell("### BEGIN SOLUTION\ny = 2\n### END SOLUTION")]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("[badge](x)", metadata={"tags": ["colab-badge"]}),
+        nbformat.v4.new_code_cell("%pip install", metadata={"tags": ["colab-install"]}),
+        nbformat.v4.new_markdown_cell("# Solutions 5 · BPTT"),
+        nbformat.v4.new_code_cell("### BEGIN SOLUTION\ny = 2\n### END SOLUTION"),
+    ]
     cells = json.loads(book_pages.rewrite_notebook("solutions/05_bptt", nbformat.writes(nb)))["cells"]
     assert [c["cell_type"] for c in cells] == ["markdown", "markdown", "code"]
     assert "../exercises/05_bptt.ipynb" in cells[1]["source"]
     assert cells[2]["source"] == "y = 2" and "model-answer" in cells[2]["metadata"]["tags"]
     # The sources on disk keep nbgrader's markers (nbgrader generate_assignment needs them).
-    assert any("### BEGIN SOLUTION" in c.source for p in ROOT.glob("solutions/*.ipynb")
-               for c in nbformat.read(p, as_version=4).cells)
+    assert any(
+        "### BEGIN SOLUTION" in c.source
+        for p in ROOT.glob("solutions/*.ipynb")
+        for c in nbformat.read(p, as_version=4).cells
+    )
 
 
 def test_stored_runs_keep_no_progress_bar(monkeypatch):
     from rnnlab.train import _progress
+
     monkeypatch.setenv("RNNLAB_PROGRESS", "0")
     with _progress(3, True) as bar:
         assert bar.disable, "RNNLAB_PROGRESS=0 should turn the bar off"
@@ -131,16 +152,22 @@ def test_stored_runs_keep_no_progress_bar(monkeypatch):
     with _progress(3, True) as bar:
         assert not bar.disable
     source = (ROOT / "rnnlab" / "tools" / "execute.py").read_text()
-    assert re.search(r'os\.environ\["RNNLAB_PROGRESS"\]\s*=\s*"0"', source), \
+    assert re.search(r'os\.environ\["RNNLAB_PROGRESS"\]\s*=\s*"0"', source), (
         "make execute must start its kernels with RNNLAB_PROGRESS=0"
+    )
 
 
+@pytest.mark.slow
 def test_book_without_solutions(tmp_path):
     """`make book SOLUTIONS=0`: no solution page, no link to one, and still .nojekyll and MathJax."""
     jupyter_book = pathlib.Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run([str(jupyter_book), "build", str(ROOT), "--path-output", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT,
-                            env={**os.environ, "BOOK_SOLUTIONS": "0"})
+    result = subprocess.run(
+        [str(jupyter_book), "build", str(ROOT), "--path-output", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "BOOK_SOLUTIONS": "0"},
+    )
     html = tmp_path / "_build" / "html"
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert (html / "exercises").is_dir() and not (html / "solutions").exists()
@@ -148,14 +175,16 @@ def test_book_without_solutions(tmp_path):
     assert '<meta name="description"' in (html / "intro.html").read_text()
     for page in glob.glob(str(html / "**/*.html"), recursive=True):
         text = pathlib.Path(page).read_text()
-        assert "solutions/" not in re.sub(r"_sources/[^\"']*", "", " ".join(
-            re.findall(r'href="([^"]*)"', text))), f"{page} links to a solution page"
+        assert "solutions/" not in re.sub(
+            r"_sources/[^\"']*", "", " ".join(re.findall(r'href="([^"]*)"', text))
+        ), f"{page} links to a solution page"
 
 
 def test_every_notebook_is_a_page():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     files = {c["file"] for part in toc["parts"] for c in part["chapters"]}
-    tracked = subprocess.run(["git", "ls-files", "chapters", "exercises", "solutions"], cwd=ROOT,
-                             capture_output=True, text=True).stdout.split()
-    missing = [f for f in tracked if f.endswith(".ipynb") and f[:-len(".ipynb")] not in files]
+    tracked = subprocess.run(
+        ["git", "ls-files", "chapters", "exercises", "solutions"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
+    missing = [f for f in tracked if f.endswith(".ipynb") and f[: -len(".ipynb")] not in files]
     assert not missing, f"notebooks that are not in _toc.yml (so not on the site): {missing}"

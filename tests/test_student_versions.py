@@ -1,18 +1,27 @@
 """Student notebooks carry no result of the solution run, and the titles say which is which.
 
-The generator (rnnlab.tools.assign) enforces the rule: ``make_exercise`` refuses a solution whose
+The generator (rnnlab.tools.exercises) enforces the rule: ``make_exercise`` refuses a solution whose
 kept markdown quotes a number printed by its stored outputs, drops cells tagged ``solution-only``
 and retitles "Solutions N · Topic" as "Exercises N · Topic". These tests check the rule on every
 committed pair and prove on a tiny notebook that the generator can refuse.
 """
+
 import pathlib
 import re
 
 import nbformat
 import pytest
 
-from rnnlab.tools.assign import (NUMBER, SOLUTION_ONLY_TAG, ResultLeak, _numbers, _output_text,
-                                 make_exercise, result_leaks, tags)
+from rnnlab.tools.exercises import (
+    NUMBER,
+    SOLUTION_ONLY_TAG,
+    ResultLeak,
+    _numbers,
+    _output_text,
+    make_exercise,
+    result_leaks,
+    tags,
+)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
@@ -20,8 +29,11 @@ V4 = nbformat.v4
 
 
 def title(nb):
-    return next(c.source.lstrip().split("\n")[0] for c in nb.cells
-                if c.cell_type == "markdown" and c.source.lstrip().startswith("# "))
+    return next(
+        c.source.lstrip().split("\n")[0]
+        for c in nb.cells
+        if c.cell_type == "markdown" and c.source.lstrip().startswith("# ")
+    )
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
@@ -54,7 +66,8 @@ def test_student_version_quotes_no_measured_number(path):
             plain = number.replace(",", "")
             assert plain not in measured or plain in code or number in allowed, (
                 f"{path.name}: the student version quotes {number}, printed by the solution run:\n"
-                f"{cell.source[:300]}")
+                f"{cell.source[:300]}"
+            )
 
 
 def tiny(markdown, output_text, tag=None):
@@ -73,8 +86,9 @@ def test_generator_refuses_a_measured_number_and_drops_solution_only_cells():
         make_exercise(tiny("The error was 0.0731.", "error 0.0731\n"), "exercises/07_tiny.ipynb")
     with pytest.raises(ResultLeak, match="4,513"):
         make_exercise(tiny("It has 4,513 parameters.", "4,513 parameters\n"), "exercises/07_tiny.ipynb")
-    ok = make_exercise(tiny("The error was 0.0731.", "error 0.0731\n", SOLUTION_ONLY_TAG),
-                       "exercises/07_tiny.ipynb")
+    ok = make_exercise(
+        tiny("The error was 0.0731.", "error 0.0731\n", SOLUTION_ONLY_TAG), "exercises/07_tiny.ipynb"
+    )
     assert all("0.0731" not in c.source for c in ok.cells if c.cell_type == "markdown")
     assert any(c.source.startswith("# Exercises 7 · Tiny") for c in ok.cells)
     allowed = tiny("The floor is 0.0731.", "error 0.0731\n")

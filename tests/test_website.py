@@ -9,6 +9,7 @@ below is also a check that the site works offline (MathJax is served by the site
 What each test guards is the defect of the December 2026 review it names. Screenshots of phone
 (390 px) and desktop (1400 px) pages, light and dark, go to test-artifacts/.
 """
+
 import functools
 import http.server
 import json
@@ -30,12 +31,22 @@ pytestmark = pytest.mark.xdist_group("website")
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-quic", "--hide-scrollbars", "--mute-audio"]
-INSTALL_HINT = ("headless Chromium is needed for the website test and was not found. Install Debian's "
-                "package (`apt-get install -y chromium`) or set CHROMIUM=/path/to/chrome. The test drives "
-                "it with Playwright for Python (requirements.txt) and does not skip without it.")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--hide-scrollbars",
+    "--mute-audio",
+]
+INSTALL_HINT = (
+    "headless Chromium is needed for the website test and was not found. Install Debian's "
+    "package (`apt-get install -y chromium`) or set CHROMIUM=/path/to/chrome. The test drives "
+    "it with Playwright for Python (requirements.txt) and does not skip without it."
+)
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1400, "height": 900}
 CHAPTER_WITH_PLOT = "chapters/03_rnn_scratch.html"
@@ -45,8 +56,14 @@ SEARCH_WITH_MATH = "hidden state"  # its snippets quote formulas such as \(\math
 
 
 def find_chromium():
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser",
-                      "google-chrome", "google-chrome-stable"):
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        "/usr/bin/chromium",
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ):
         if candidate and shutil.which(candidate):
             return shutil.which(candidate)
     return None
@@ -70,14 +87,21 @@ def site(tmp_path_factory):
     """The book built from this checkout into a temporary folder, as `make book` builds it."""
     out = tmp_path_factory.mktemp("book")
     jupyter_book = pathlib.Path(sys.executable).parent / "jupyter-book"
-    command = [str(jupyter_book) if jupyter_book.exists() else "jupyter-book",
-               "build", str(ROOT), "--path-output", str(out)]
+    command = [
+        str(jupyter_book) if jupyter_book.exists() else "jupyter-book",
+        "build",
+        str(ROOT),
+        "--path-output",
+        str(out),
+    ]
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT,
-                            env={**os.environ, "BOOK_SOLUTIONS": "1"})
+    result = subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "BOOK_SOLUTIONS": "1"}
+    )
     html = out / "_build" / "html"
     assert result.returncode == 0 and (html / "intro.html").exists(), (
-        f"jupyter-book build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        f"jupyter-book build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
     print(f"site built in {time.perf_counter() - start:.1f} s")
     return html
 
@@ -98,8 +122,7 @@ def browser():
         pytest.fail(INSTALL_HINT, pytrace=False)
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS,
-                                              headless=True)
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
         yield chromium
         chromium.close()
 
@@ -109,8 +132,9 @@ class Reader:
 
     def __init__(self, browser, server, viewport=DESKTOP, scheme="light"):
         self.server = server
-        self.context = browser.new_context(viewport=viewport, color_scheme=scheme,
-                                           device_scale_factor=1, is_mobile=False)
+        self.context = browser.new_context(
+            viewport=viewport, color_scheme=scheme, device_scale_factor=1, is_mobile=False
+        )
         self.problems = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -129,13 +153,17 @@ class Reader:
         return route.continue_()
 
     def _console(self, message):
-        if message.type == "error" and "another host" not in message.text and \
-                "net::ERR_FAILED" not in message.text:
+        if (
+            message.type == "error"
+            and "another host" not in message.text
+            and "net::ERR_FAILED" not in message.text
+        ):
             self.problems.append(f"console.error: {message.text}")
 
     def _failed(self, request):
-        if urllib.parse.urlsplit(request.url).hostname == "127.0.0.1" and \
-                request.failure not in ("net::ERR_ABORTED",):
+        if urllib.parse.urlsplit(request.url).hostname == "127.0.0.1" and request.failure not in (
+            "net::ERR_ABORTED",
+        ):
             self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _response(self, response):
@@ -149,19 +177,23 @@ class Reader:
         if wait_math:
             self.page.wait_for_function(
                 "() => !window.MathJax || !MathJax.startup || !MathJax.startup.promise ? true :"
-                " MathJax.startup.promise.then(() => true)")
+                " MathJax.startup.promise.then(() => true)"
+            )
         return self.page
 
     def new_problems(self):
-        return self.problems[self.problems_at:]
+        return self.problems[self.problems_at :]
 
     def close(self):
         self.context.close()
 
 
 def html_pages(site):
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if not p.relative_to(site).parts[0].startswith("_"))
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).parts[0].startswith("_")
+    )
 
 
 PAGE_INFO = """() => {
@@ -188,8 +220,10 @@ PAGE_INFO = """() => {
 }"""
 
 # Raw TeX that MathJax did not typeset, in the text outside code (defect 5 and 6 of the review).
-RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$|\\(mathbf|frac|tanh|sum|top|odot|partial|mathrm|left|right)\b"
-                     r"|(?<![\w$])\$(?=[^\s$])[^$\n]{1,80}(?<=[^\s$])\$(?![\w$])")
+RAW_TEX = re.compile(
+    r"\\\(|\\\)|\\\[|\\\]|\$\$|\\(mathbf|frac|tanh|sum|top|odot|partial|mathrm|left|right)\b"
+    r"|(?<![\w$])\$(?=[^\s$])[^$\n]{1,80}(?<=[^\s$])\$(?![\w$])"
+)
 MARKERS = re.compile(r"(BEGIN|END) SOLUTION")
 FROZEN_BAR = re.compile(r"\d+%\|[^|\n]*\|\s*\d+/\d+")
 
@@ -203,8 +237,15 @@ def crawl(site, server, browser):
     """One pass over every page at 1400 px in light mode, and over the notebook pages in dark
     mode and at 390 px, collecting what the checks below need (each check is its own test)."""
     pages = html_pages(site)
-    data = {"pages": pages, "info": {}, "problems": [], "images": {}, "phone_images": {},
-            "contrast": {"light": {}, "dark": {}}, "theme": {}}
+    data = {
+        "pages": pages,
+        "info": {},
+        "problems": [],
+        "images": {},
+        "phone_images": {},
+        "contrast": {"light": {}, "dark": {}},
+        "theme": {},
+    }
     reader = Reader(browser, server)
     for page in pages:
         reader.open(page, wait_math=page != "index.html")
@@ -232,7 +273,6 @@ def crawl(site, server, browser):
     return data
 
 
-
 def test_every_page_offline(site, server, crawl):
     """Every page: a title, content, no JavaScript error, no request to another host, no broken
     internal link or anchor, formulas typeset (no raw TeX), no nbgrader marker (also not in
@@ -245,12 +285,13 @@ def test_every_page_offline(site, server, crawl):
             failures.append(f"{page}: empty <title>")
         if page not in ("genindex.html", "search.html") and data["content"] < 200:
             failures.append(f"{page}: the main article has only {data['content']} characters")
-        if page.startswith(("chapters/", "solutions/", "exercises/")) and \
-                (not data["h1"] or data["h1"] not in data["title"]):
+        if page.startswith(("chapters/", "solutions/", "exercises/")) and (
+            not data["h1"] or data["h1"] not in data["title"]
+        ):
             failures.append(f"{page}: title {data['title']!r} does not carry its H1 {data['h1']!r}")
         for match in RAW_TEX.finditer(data["prose"]):
             start = max(0, match.start() - 40)
-            failures.append(f"{page}: raw TeX in the text: ...{data['prose'][start:match.end() + 40]!r}")
+            failures.append(f"{page}: raw TeX in the text: ...{data['prose'][start : match.end() + 40]!r}")
             break
         if MARKERS.search(data["body"]) or any(MARKERS.search(h) for h in data["headings"]):
             failures.append(f"{page}: shows an nbgrader marker (BEGIN/END SOLUTION)")
@@ -268,7 +309,7 @@ def test_every_page_offline(site, server, crawl):
             if not link.startswith(server):
                 continue
             target, _, fragment = link.partition("#")
-            rel = target[len(server):] or "index.html"
+            rel = target[len(server) :] or "index.html"
             rel = rel + "index.html" if rel.endswith("/") else rel
             if not (site / urllib.parse.unquote(rel)).exists():
                 failures.append(f"{page}: broken link to {rel}")
@@ -290,8 +331,10 @@ def test_exercise_and_solution_titles(site, server, browser):
             h1 = page.locator("article h1").first.inner_text().rstrip("#").strip()
             if not re.fullmatch(rf"{word} {number} · \S.*", h1):
                 failures.append(f"{folder}/{path.name}: H1 {h1!r} is not '{word} {number} · Topic'")
-            if folder == "solutions" and not page.locator(
-                    "article .admonition a[href*='exercises/']").count():
+            if (
+                folder == "solutions"
+                and not page.locator("article .admonition a[href*='exercises/']").count()
+            ):
                 failures.append(f"{folder}/{path.name}: no note linking to the exercises")
             if folder == "solutions" and not page.locator("article .model-answer").count():
                 failures.append(f"{folder}/{path.name}: no 'Model answer' block")
@@ -308,7 +351,7 @@ def test_exercise_and_solution_titles(site, server, browser):
 
 
 def test_one_search_box_and_snippets_without_tex(site, server, browser):
-    """One search box at each width (the theme's top bar repeated the sidebar's, review "Minor"),
+    """One search box at each width (the theme's top bar repeated the sidebar's),
     and search snippets show formulas as plain text, not as their TeX source."""
     failures = []
     for name, viewport in (("390 px", PHONE), ("1400 px", DESKTOP)):
@@ -366,8 +409,9 @@ def test_phone_menu_and_contents_open(site, server, browser):
     page = reader.open(CHAPTER_WITH_PLOT)
     page.locator("button.primary-toggle:visible").first.click()
     page.wait_for_timeout(500)
-    if not page.evaluate("document.getElementById('pst-primary-sidebar').classList"
-                         ".contains('pst-sidebar-hidden')"):
+    if not page.evaluate(
+        "document.getElementById('pst-primary-sidebar').classList.contains('pst-sidebar-hidden')"
+    ):
         failures.append("1400 px: the sidebar button did not collapse the sidebar")
     reader.close()
     assert not failures, "\n".join(failures)
@@ -407,12 +451,14 @@ CONTRAST = """() => {
 def test_outputs_readable_in_both_modes(crawl):
     """Text in every notebook output (widget snapshots included) and in admonitions has a WCAG
     contrast of at least 4.5:1, light and dark (review defect 4: 1.01:1 in dark mode)."""
-    failures = [f"{page}: the page is not in dark mode" for page, theme in crawl["theme"].items()
-                if theme != "dark"]
+    failures = [
+        f"{page}: the page is not in dark mode" for page, theme in crawl["theme"].items() if theme != "dark"
+    ]
     for scheme, pages in crawl["contrast"].items():
         for page, worst in pages.items():
-            failures += [f"{scheme} {page}: contrast {ratio}:1 for <{tag}> {text!r}"
-                         for ratio, tag, text in worst]
+            failures += [
+                f"{scheme} {page}: contrast {ratio}:1 for <{tag}> {text!r}" for ratio, tag, text in worst
+            ]
     assert len(crawl["contrast"]["dark"]) > 10
     assert not failures, "\n".join(failures[:40])
 
@@ -473,8 +519,10 @@ def test_plots_sharp_and_readable_on_a_phone(site, crawl):
             src = img["src"]
             if not src.endswith(".svg"):
                 if img["natural"] < 2 * img["width"]:
-                    failures.append(f"{page}: {src[:50]} is a raster image at "
-                                    f"{img['natural']} px shown {img['width']} px wide (not sharp)")
+                    failures.append(
+                        f"{page}: {src[:50]} is a raster image at "
+                        f"{img['natural']} px shown {img['width']} px wide (not sharp)"
+                    )
                 continue
             svg = (site / page).parent.joinpath(src).resolve().read_text()
             view = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) [\d.]+"', svg)
@@ -492,11 +540,13 @@ def test_plots_sharp_and_readable_on_a_phone(site, crawl):
 def test_screenshots(site, server, browser):
     """Phone and desktop, light and dark: landing page, a chapter at its plot, a widget snapshot
     and a solution, saved to test-artifacts/ for a person to look at."""
-    shots = [("landing", "intro.html", None),
-             ("chapter-plot", CHAPTER_WITH_PLOT, "div.cell_output img"),
-             ("widget", CHAPTER_WITH_WIDGET, "div.rnnlab-widget-snapshot"),
-             ("math", CHAPTER_WITH_MATH, "mjx-container"),
-             ("solution", "solutions/01_sequence_models.html", ".model-answer")]
+    shots = [
+        ("landing", "intro.html", None),
+        ("chapter-plot", CHAPTER_WITH_PLOT, "div.cell_output img"),
+        ("widget", CHAPTER_WITH_WIDGET, "div.rnnlab-widget-snapshot"),
+        ("math", CHAPTER_WITH_MATH, "mjx-container"),
+        ("solution", "solutions/01_sequence_models.html", ".model-answer"),
+    ]
     for device, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
         for scheme in ("light", "dark"):
             reader = Reader(browser, server, viewport=viewport, scheme=scheme)
@@ -525,8 +575,9 @@ def test_diagrams_on_the_site(site, server, browser):
         reader = Reader(browser, server, scheme=scheme)
         for chapter in chapters:
             page = reader.open(f"chapters/{chapter}.html", wait_math=False)
-            page.wait_for_function("() => [...document.querySelectorAll('img.rnnlab-diagram')]"
-                                   ".every(img => img.complete)")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('img.rnnlab-diagram')].every(img => img.complete)"
+            )
             shown = page.evaluate("""() => [...document.querySelectorAll('img.rnnlab-diagram')]
               .map(img => { const fig = img.closest('figure');
                             const cap = fig && fig.querySelector('figcaption');
@@ -536,8 +587,10 @@ def test_diagrams_on_the_site(site, server, browser):
                                                   .textContent || '' : ''}; })""")
             expected = sorted(e["alt"] for e in index.values() if e["chapter"] == chapter)
             if sorted(img["alt"] for img in shown) != expected:
-                failures.append(f"{scheme} {chapter}: diagrams with alt texts "
-                                f"{[img['alt'][:40] for img in shown]}, expected {len(expected)}")
+                failures.append(
+                    f"{scheme} {chapter}: diagrams with alt texts "
+                    f"{[img['alt'][:40] for img in shown]}, expected {len(expected)}"
+                )
             for img in shown:
                 where = f"{scheme} {chapter}: diagram {img['alt'][:40]!r}"
                 if img["src"] != "data:image/svg+xml;base64,":

@@ -1,4 +1,5 @@
 """rnnlab.widgets and plot.text_heatmap: the playgrounds work without a browser, and carry a snapshot."""
+
 import html
 
 import matplotlib

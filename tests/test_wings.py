@@ -4,6 +4,7 @@ The learner wing (all but ``rnnlab.__main__``, the command line's entry) never i
 tools, and no two modules import each other (directly or around a longer loop), whether the
 import sits at the top of a module or inside a function.
 """
+
 import ast
 import pathlib
 import subprocess
@@ -32,7 +33,7 @@ def imports_of(path):
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
-                base = base[:len(base) - node.level + 1]
+                base = base[: len(base) - node.level + 1]
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
@@ -56,7 +57,7 @@ def test_the_learner_wing_never_imports_the_tools():
 def test_no_import_cycle():
     def visit(node, stack, done):
         if node in stack:
-            return stack[stack.index(node):] + [node]
+            return stack[stack.index(node) :] + [node]
         if node in done:
             return None
         done.add(node)
@@ -75,8 +76,10 @@ def test_no_import_cycle():
 
 
 def test_importing_the_learner_wing_loads_no_tool():
-    code = ("import sys, rnnlab, rnnlab.checks\n"
-            "print(sorted(m for m in sys.modules if m.startswith('rnnlab.tools')))")
+    code = (
+        "import sys, rnnlab, rnnlab.checks\n"
+        "print(sorted(m for m in sys.modules if m.startswith('rnnlab.tools')))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

@@ -8,16 +8,38 @@ models, recomputed from the model and the learner's data (never from a reported 
 test that a validation text is held out; ``applications``
 the checks of chapter 11's exercises (padded batches, a passage classifier).
 """
-from .basics import (check_below_unigram, check_bptt, check_grad_norm, check_language_model,
-                     check_next_token_probs, check_state_gradients, check_uneven_bidirectional,
-                     unigram_perplexity)
-from .core import (PASS_PREFIX, CheckFailed, call, describe, fail, fresh_generator, fresh_rng, passed,
-                   recurrence_spy, reject_torch_recurrence, relative_error)
+
+from .basics import (
+    check_below_unigram,
+    check_bptt,
+    check_grad_norm,
+    check_language_model,
+    check_next_token_probs,
+    check_state_gradients,
+    check_uneven_bidirectional,
+    unigram_perplexity,
+)
+from .core import (
+    PASS_PREFIX,
+    CheckFailed,
+    call,
+    describe,
+    fail,
+    fresh_generator,
+    fresh_rng,
+    passed,
+    recurrence_spy,
+    reject_torch_recurrence,
+    relative_error,
+)
 from .heldout import check_held_out
 from .lm import check_trained_lm
 from .layers import check_twin, copy_twin_weights
-from .applications import (check_bidirectional_padded, check_passage_classifier,  # noqa: F401
-                           check_reverse_padded)
+from .applications import (
+    check_bidirectional_padded,
+    check_passage_classifier,  # noqa: F401
+    check_reverse_padded,
+)
 from .concise import check_d2l_params, check_early_stopping, check_hidden_sweep  # noqa: F401
 from .lstm import check_coupled_lstm, check_forget_bias, check_heldout_lm  # noqa: F401
 from .deep import check_depth_study, check_gru_for_lstm, check_two_layer_rnn  # noqa: F401

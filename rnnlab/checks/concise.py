@@ -1,12 +1,20 @@
 """Checks of exercise set 4 (recurrent networks, concisely): torch's layout against d2l's, a
 hidden-size sweep judged on held-out text, and early stopping on a validation text.
 House conventions in ``rnnlab.checks.core``; the held-out judge in ``heldout``."""
+
 import torch
 from torch import nn
 
 from .core import describe, fail, passed
-from .heldout import (call_generator, check_held_out, check_reported, judge_lm,
-                      judge_sweep, recomputed_range, require_model)
+from .heldout import (
+    call_generator,
+    check_held_out,
+    check_reported,
+    judge_lm,
+    judge_sweep,
+    recomputed_range,
+    require_model,
+)
 
 
 def _shares_storage(a, b):
@@ -29,19 +37,30 @@ def check_d2l_params(to_d2l_params):
         got = to_d2l_params(rnn)
         want = {"W_xh": (I, H), "W_hh": (H, H), "b_h": (H,)}
         if not isinstance(got, dict) or sorted(got) != sorted(want):
-            fail(what, f"a dict with keys {sorted(want)}", describe(got)[:200],
-                 "return {'W_xh': ..., 'W_hh': ..., 'b_h': ...}")
+            fail(
+                what,
+                f"a dict with keys {sorted(want)}",
+                describe(got)[:200],
+                "return {'W_xh': ..., 'W_hh': ..., 'b_h': ...}",
+            )
         for name, shape in want.items():
             v = got[name]
             if not isinstance(v, torch.Tensor) or tuple(v.shape) != shape:
-                cause = ("transposed: d2l multiplies X @ W_xh, so W_xh is (num_inputs, num_hiddens) "
-                         "= weight_ih_l0.T" if isinstance(v, torch.Tensor) and tuple(v.shape) ==
-                         shape[::-1] else "one bias vector of size num_hiddens")
+                cause = (
+                    "transposed: d2l multiplies X @ W_xh, so W_xh is (num_inputs, num_hiddens) "
+                    "= weight_ih_l0.T"
+                    if isinstance(v, torch.Tensor) and tuple(v.shape) == shape[::-1]
+                    else "one bias vector of size num_hiddens"
+                )
                 fail(f"{what}['{name}']", f"a tensor of shape {shape}", describe(v), cause)
             if any(_shares_storage(v, p) for p in rnn.parameters()):
-                fail(f"{what}['{name}']", "a copy (its own memory)", "a view of the layer's "
-                     "parameter", "a view changes when the layer trains (and the other way "
-                     "round): .detach().clone() it, e.g. rnn.weight_ih_l0.T.detach().clone()")
+                fail(
+                    f"{what}['{name}']",
+                    "a copy (its own memory)",
+                    "a view of the layer's parameter",
+                    "a view changes when the layer trains (and the other way "
+                    "round): .detach().clone() it, e.g. rnn.weight_ih_l0.T.detach().clone()",
+                )
         X, H0 = torch.randn(T, B, I, generator=gen), torch.randn(1, B, H, generator=gen)
         with torch.no_grad():
             want_out, want_state = rnn(X, H0)
@@ -54,19 +73,27 @@ def check_d2l_params(to_d2l_params):
             w = rnn.state_dict()
             if torch.allclose(got["W_hh"], w["weight_hh_l0"]):
                 cause = "W_hh is torch's weight_hh_l0 untransposed: d2l's W_hh = weight_hh_l0.T"
-            elif (torch.allclose(got["b_h"], w["bias_ih_l0"])
-                  or torch.allclose(got["b_h"], w["bias_hh_l0"])):
+            elif torch.allclose(got["b_h"], w["bias_ih_l0"]) or torch.allclose(got["b_h"], w["bias_hh_l0"]):
                 cause = "torch has two biases per gate and both are added: b_h = bias_ih + bias_hh"
             else:
                 cause = "W_xh = weight_ih_l0.T, W_hh = weight_hh_l0.T, b_h = bias_ih + bias_hh"
-            fail(f"tanh(X W_xh + H W_hh + b_h) with {what}, random X and H0 of batch {B}",
-                 "the outputs of nn.RNN (max abs difference <= 1e-5)", f"difference {diff:.3g}",
-                 cause)
+            fail(
+                f"tanh(X W_xh + H W_hh + b_h) with {what}, random X and H0 of batch {B}",
+                "the outputs of nn.RNN (max abs difference <= 1e-5)",
+                f"difference {diff:.3g}",
+                cause,
+            )
         if float((state - want_state[0]).abs().max()) > 1e-5:
-            fail(f"the final state with {what}", "nn.RNN's final state", "another one",
-                 "the state after the LAST step")
-    passed("to_d2l_params: W_xh = weight_ih_l0.T, W_hh = weight_hh_l0.T, b_h = both biases, as "
-           "copies; the d2l recurrence reproduces nn.RNN on 3 random layers, inputs and states")
+            fail(
+                f"the final state with {what}",
+                "nn.RNN's final state",
+                "another one",
+                "the state after the LAST step",
+            )
+    passed(
+        "to_d2l_params: W_xh = weight_ih_l0.T, W_hh = weight_hh_l0.T, b_h = both biases, as "
+        "copies; the d2l recurrence reproduces nn.RNN on 3 random layers, inputs and states"
+    )
 
 
 def _layer(net):
@@ -77,30 +104,48 @@ def check_hidden_sweep(models, heldout, train_iter, val_iter, vocab, sizes):
     """``models[h]``: a trained RNNLM around ``nn.RNN(len(vocab), h)`` for every h in ``sizes``;
     ``heldout[h]`` its validation perplexity on ``val_iter``. Re-evaluated here."""
     if not isinstance(models, dict) or sorted(models) != sorted(sizes):
-        fail("models", f"a dict with one trained model per hidden size {sorted(sizes)}",
-             describe(models)[:200], "models[num_hiddens] = the trained network")
+        fail(
+            "models",
+            f"a dict with one trained model per hidden size {sorted(sizes)}",
+            describe(models)[:200],
+            "models[num_hiddens] = the trained network",
+        )
     for h in sizes:
         require_model(models[h], f"models[{h}]")
         rnn = _layer(models[h])
         if not isinstance(rnn, nn.RNN) or rnn.hidden_size != h or rnn.num_layers != 1:
-            fail(f"models[{h}].rnn", f"nn.RNN({len(vocab)}, {h})", describe(rnn) if rnn is None
-                 else repr(rnn), "build each model with its own hidden size: "
-                 "rnnlab.RNNLM(nn.RNN(len(vocab), num_hiddens), len(vocab))")
+            fail(
+                f"models[{h}].rnn",
+                f"nn.RNN({len(vocab)}, {h})",
+                describe(rnn) if rnn is None else repr(rnn),
+                "build each model with its own hidden size: "
+                "rnnlab.RNNLM(nn.RNN(len(vocab), num_hiddens), len(vocab))",
+            )
     ids = {id(m) for m in models.values()}
     if len(ids) != len(models):
-        fail("the models of the sweep", "a separate model per size", "the same object twice",
-             "create a new model inside the loop")
+        fail(
+            "the models of the sweep",
+            "a separate model per size",
+            "the same object twice",
+            "create a new model inside the loop",
+        )
     check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != sorted(sizes):
-        fail("heldout", f"a dict with one validation perplexity per size {sorted(sizes)}",
-             describe(heldout)[:200], "heldout[num_hiddens] = evaluate_perplexity(net, val_iter)")
+        fail(
+            "heldout",
+            f"a dict with one validation perplexity per size {sorted(sizes)}",
+            describe(heldout)[:200],
+            "heldout[num_hiddens] = evaluate_perplexity(net, val_iter)",
+        )
     for h in sizes:
         check_reported(heldout[h], models[h], val_iter, f"the model with {h} hidden units")
     judge_sweep(models, vocab, lambda h: f"the model with {h} hidden units")
-    passed(f"hidden-size sweep {sorted(sizes)}: one nn.RNN model per size; validation text held "
-           "out; reported validation perplexities agree with a recomputation; every model beats "
-           "the unigram baseline, and the best beats itself without context, on held-out "
-           "windows drawn now")
+    passed(
+        f"hidden-size sweep {sorted(sizes)}: one nn.RNN model per size; validation text held "
+        "out; reported validation perplexities agree with a recomputation; every model beats "
+        "the unigram baseline, and the best beats itself without context, on held-out "
+        "windows drawn now"
+    )
 
 
 def check_early_stopping(net, val_history, train_iter, val_iter, vocab):
@@ -110,8 +155,12 @@ def check_early_stopping(net, val_history, train_iter, val_iter, vocab):
     try:
         hist = [float(v) for v in val_history]
     except (TypeError, ValueError):
-        fail("val_history", "a list of validation perplexities, one per epoch",
-             describe(val_history)[:200], "append evaluate_perplexity(net, val_iter) each epoch")
+        fail(
+            "val_history",
+            "a list of validation perplexities, one per epoch",
+            describe(val_history)[:200],
+            "append evaluate_perplexity(net, val_iter) each epoch",
+        )
     if len(hist) < 2:
         fail("val_history", "at least 2 epochs", f"{len(hist)}", "record every epoch")
     check_held_out(val_iter, train_iter)
@@ -119,15 +168,23 @@ def check_early_stopping(net, val_history, train_iter, val_iter, vocab):
     lo, hi = recomputed_range(net, val_iter)
     if not lo * 0.95 <= best <= hi * 1.05:
         last = hist[-1]
-        cause = ("this is the model of the LAST epoch, not of the best one: keep a copy of the "
-                 "parameters (copy.deepcopy(net.state_dict())) when the validation perplexity "
-                 "improves and load it at the end" if lo * 0.95 <= last <= hi * 1.05 else
-                 "val_history must hold the validation perplexity (evaluate_perplexity on "
-                 "val_iter, eval mode) of each epoch, and the returned net the best epoch's weights")
-        fail("the validation perplexity of the returned model, recomputed",
-             "the lowest value in val_history (within 5%)",
-             f"recomputed {lo:.2f} to {hi:.2f}, lowest reported {best:.2f}", cause)
+        cause = (
+            "this is the model of the LAST epoch, not of the best one: keep a copy of the "
+            "parameters (copy.deepcopy(net.state_dict())) when the validation perplexity "
+            "improves and load it at the end"
+            if lo * 0.95 <= last <= hi * 1.05
+            else "val_history must hold the validation perplexity (evaluate_perplexity on "
+            "val_iter, eval mode) of each epoch, and the returned net the best epoch's weights"
+        )
+        fail(
+            "the validation perplexity of the returned model, recomputed",
+            "the lowest value in val_history (within 5%)",
+            f"recomputed {lo:.2f} to {hi:.2f}, lowest reported {best:.2f}",
+            cause,
+        )
     judge_lm(net, vocab, "the early-stopped model")
-    passed(f"early stopping: the returned model is the best of {len(hist)} epochs on held-out "
-           "validation text (recomputed), and beats the unigram baseline and itself without "
-           "context on held-out windows drawn now")
+    passed(
+        f"early stopping: the returned model is the best of {len(hist)} epochs on held-out "
+        "validation text (recomputed), and beats the unigram baseline and itself without "
+        "context on held-out windows drawn now"
+    )

@@ -7,6 +7,7 @@ Conventions (the grader relies on them):
 - a stub left unimplemented raises ``NotImplementedError``, reported as "not attempted".
 Check cells are tagged ``check`` in the notebooks.
 """
+
 import torch
 
 PASS_PREFIX = "PASSED"
@@ -40,10 +41,12 @@ def describe(x):
 
 # --- hardening: fresh inputs per call, no torch.nn recurrence inside a scratch layer ----------
 
+
 def fresh_generator():
     """A torch.Generator with a new seed on every call: check inputs differ from run to run, so
     no constant can match them (and the global RNG of the learner's session is left alone)."""
     import secrets
+
     return torch.Generator().manual_seed(secrets.randbits(62))
 
 
@@ -52,28 +55,45 @@ def fresh_rng():
     import secrets
 
     import numpy as np
+
     return np.random.default_rng(secrets.randbits(62))
 
 
-RECURRENT_OPS = ("rnn_tanh", "rnn_relu", "gru", "lstm", "rnn_tanh_cell", "rnn_relu_cell",
-                 "gru_cell", "lstm_cell")
+RECURRENT_OPS = (
+    "rnn_tanh",
+    "rnn_relu",
+    "gru",
+    "lstm",
+    "rnn_tanh_cell",
+    "rnn_relu_cell",
+    "gru_cell",
+    "lstm_cell",
+)
 
 
 def torch_recurrent_modules(module):
     """Names of the torch.nn recurrent modules (nn.RNN/GRU/LSTM and their *Cell) inside ``module``."""
     from torch import nn
+
     kinds = (nn.RNNBase, nn.RNNCellBase)
-    return [f"{name or '(the layer itself)'}: nn.{type(m).__name__}" for name, m in module.named_modules()
-            if isinstance(m, kinds)]
+    return [
+        f"{name or '(the layer itself)'}: nn.{type(m).__name__}"
+        for name, m in module.named_modules()
+        if isinstance(m, kinds)
+    ]
 
 
 def reject_torch_recurrence(module, what):
     """Fail when a from-scratch ``module`` holds a torch.nn recurrent module anywhere inside."""
     found = torch_recurrent_modules(module)
     if found:
-        fail(f"the modules inside {what}", "a layer written from scratch (parameters and tensor operations)",
-             ", ".join(found), "a from-scratch layer must not wrap nn.RNN / nn.GRU / nn.LSTM or their "
-             "*Cell versions: compute the gates yourself from your own nn.Parameter tensors")
+        fail(
+            f"the modules inside {what}",
+            "a layer written from scratch (parameters and tensor operations)",
+            ", ".join(found),
+            "a from-scratch layer must not wrap nn.RNN / nn.GRU / nn.LSTM or their "
+            "*Cell versions: compute the gates yourself from your own nn.Parameter tensors",
+        )
 
 
 class recurrence_spy:
@@ -82,6 +102,7 @@ class recurrence_spy:
 
     def __enter__(self):
         import torch._VF as VF
+
         self.calls, self._saved = [], []
         for name in RECURRENT_OPS:
             for owner in (VF, torch):
@@ -93,6 +114,7 @@ class recurrence_spy:
                 def spy(*args, _name=name, _original=original, **kwargs):
                     self.calls.append(_name)
                     return _original(*args, **kwargs)
+
                 setattr(owner, name, spy)
         return self
 
@@ -103,10 +125,13 @@ class recurrence_spy:
 
     def reject(self, what):
         if self.calls:
-            fail(f"what {what} runs", "its own tensor operations (a layer written from scratch)",
-                 f"torch's fused kernel(s) {sorted(set(self.calls))}",
-                 "a from-scratch layer must not call nn.RNN / nn.GRU / nn.LSTM (or a twin it was "
-                 "given): compute the gates yourself")
+            fail(
+                f"what {what} runs",
+                "its own tensor operations (a layer written from scratch)",
+                f"torch's fused kernel(s) {sorted(set(self.calls))}",
+                "a from-scratch layer must not call nn.RNN / nn.GRU / nn.LSTM (or a twin it was "
+                "given): compute the gates yourself",
+            )
 
 
 def call(fn, *args, what=None, cause=None, **kwargs):
@@ -118,8 +143,12 @@ def call(fn, *args, what=None, cause=None, **kwargs):
         raise
     except Exception as err:  # noqa: BLE001 - the learner's code may raise anything
         name = what or f"{getattr(fn, '__name__', type(fn).__name__)}(...)"
-        fail(f"running {name}", "a result", f"{type(err).__name__}: {err}"[:300],
-             cause or "read the error above; the traceback of the learner's code is attached")
+        fail(
+            f"running {name}",
+            "a result",
+            f"{type(err).__name__}: {err}"[:300],
+            cause or "read the error above; the traceback of the learner's code is attached",
+        )
 
 
 def relative_error(got, want):

@@ -1,12 +1,21 @@
 """Checks of exercise set 8 (deep recurrent networks): a two-layer RNN from scratch against
 nn.RNN(num_layers=2), a depth study with dropout judged on held-out text, and the swap of an
 LSTM for a GRU. House conventions in ``rnnlab.checks.core``; the held-out judge in ``heldout``."""
+
 import torch
 from torch import nn
 
 from .core import describe, fail, passed
-from .heldout import (call_generator, check_held_out, check_reported, judge_lm,
-                      judge_sweep, reject_torch_layers, require_model, run_scratch)
+from .heldout import (
+    call_generator,
+    check_held_out,
+    check_reported,
+    judge_lm,
+    judge_sweep,
+    reject_torch_layers,
+    require_model,
+    run_scratch,
+)
 
 TOL = 1e-5
 _NAMES = [f"{p}_l{k}" for k in (0, 1) for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
@@ -21,22 +30,26 @@ def _diagnose(layer, twin, X, H0, out, state, want_out, want_state):
     if _diff(out, want_out) <= TOL:
         if _diff(state[0], want_state[1]) <= TOL and _diff(state[1], want_state[0]) <= TOL:
             return "the layers' final states are stacked in the wrong order: layer 0 first"
-        return ("the outputs are right, the state is not: return the final H of EVERY layer, "
-                "stacked: torch.stack([H_layer0, H_layer1])")
+        return (
+            "the outputs are right, the state is not: return the final H of EVERY layer, "
+            "stacked: torch.stack([H_layer0, H_layer1])"
+        )
     with torch.no_grad():
         same = H0.clone()
         same[1] = H0[0]
         if _diff(out, twin(X, same)[0]) <= TOL:
-            return ("both layers start from state[0]: layer l must start from ITS OWN initial "
-                    "state, state[l]")
+            return "both layers start from state[0]: layer l must start from ITS OWN initial state, state[l]"
         one = nn.RNN(twin.input_size, twin.hidden_size)
         one.load_state_dict({k: v for k, v in twin.state_dict().items() if k.endswith("l0")})
         if _diff(out, one(X, H0[:1])[0]) <= TOL:
-            return ("the outputs are the FIRST layer's: return the outputs of the top layer, "
-                    "which takes the first layer's outputs as its inputs")
+            return (
+                "the outputs are the FIRST layer's: return the outputs of the top layer, "
+                "which takes the first layer's outputs as its inputs"
+            )
         swapped = nn.RNN(twin.input_size, twin.hidden_size, num_layers=2)
-        swapped.load_state_dict({k: (v.T if k.startswith("weight_hh") else v)
-                                 for k, v in twin.state_dict().items()})
+        swapped.load_state_dict(
+            {k: (v.T if k.startswith("weight_hh") else v) for k, v in twin.state_dict().items()}
+        )
         if _diff(out, swapped(X, H0)[0]) <= TOL:
             return "W_hh is used transposed: torch computes H @ weight_hh.T"
         longer = torch.randn(5, *X.shape[1:])  # several steps from a zero state
@@ -44,8 +57,10 @@ def _diagnose(layer, twin, X, H0, out, state, want_out, want_state):
         z_out, _ = run_scratch(layer, longer, zero.clone(), "the layer")
         if _diff(z_out, twin(longer, zero)[0]) <= TOL:
             return "right from a zero state, wrong from the given one: the initial state is ignored"
-    return ("layer 0: H = tanh(X_t W_ih0^T + b_ih0 + H W_hh0^T + b_hh0); layer 1 the same with its "
-            "own weights, on layer 0's output at the same step; carry each layer's H through time")
+    return (
+        "layer 0: H = tanh(X_t W_ih0^T + b_ih0 + H W_hh0^T + b_hh0); layer 1 the same with its "
+        "own weights, on layer 0's output at the same step; carry each layer's H through time"
+    )
 
 
 def check_two_layer_rnn(layer_cls):
@@ -69,12 +84,19 @@ def check_two_layer_rnn(layer_cls):
             for pname, p in twin.named_parameters():
                 p.copy_(torch.randn(p.shape, generator=gen) * 0.6)
                 if pname not in params:
-                    fail(f"the parameters of {what}", f"torch's names {_NAMES}", sorted(params),
-                         "name them like nn.RNN(num_layers=2): weight_ih_l0, ..., bias_hh_l1")
+                    fail(
+                        f"the parameters of {what}",
+                        f"torch's names {_NAMES}",
+                        sorted(params),
+                        "name them like nn.RNN(num_layers=2): weight_ih_l0, ..., bias_hh_l1",
+                    )
                 if params[pname].shape != p.shape:
-                    cause = ("layer 1's inputs are layer 0's hidden states: weight_ih_l1 is "
-                             "(num_hiddens, num_hiddens)" if pname == "weight_ih_l1" else
-                             "torch stores W as (out_features, in_features)")
+                    cause = (
+                        "layer 1's inputs are layer 0's hidden states: weight_ih_l1 is "
+                        "(num_hiddens, num_hiddens)"
+                        if pname == "weight_ih_l1"
+                        else "torch stores W as (out_features, in_features)"
+                    )
                     fail(f"{what}.{pname}", tuple(p.shape), tuple(params[pname].shape), cause)
                 params[pname].copy_(p)
         X = torch.randn(T, B, I, generator=gen)
@@ -83,34 +105,55 @@ def check_two_layer_rnn(layer_cls):
             want_out, want_state = twin(X, H0)
             got = run_scratch(layer, X, H0.clone(), what)
         if not (isinstance(got, tuple) and len(got) == 2):
-            fail(f"{what}(inputs, state)", "(outputs, state) like nn.RNN", describe(got),
-                 "return outputs, state")
+            fail(
+                f"{what}(inputs, state)",
+                "(outputs, state) like nn.RNN",
+                describe(got),
+                "return outputs, state",
+            )
         out, state = got
         shape_in = f"inputs {tuple(X.shape)}"
         if not isinstance(out, torch.Tensor) or tuple(out.shape) != (T, B, H):
-            fail(f"{what}: outputs for {shape_in}", f"shape {(T, B, H)}", describe(out),
-                 "the top layer's H at every step, stacked along dim 0")
+            fail(
+                f"{what}: outputs for {shape_in}",
+                f"shape {(T, B, H)}",
+                describe(out),
+                "the top layer's H at every step, stacked along dim 0",
+            )
         if not isinstance(state, torch.Tensor) or tuple(state.shape) != (2, B, H):
-            fail(f"{what}: state for {shape_in}", f"shape {(2, B, H)} (num_layers, batch_size, "
-                 "num_hiddens)", describe(state), "stack the final H of each layer: layer 0, "
-                 "then layer 1")
+            fail(
+                f"{what}: state for {shape_in}",
+                f"shape {(2, B, H)} (num_layers, batch_size, num_hiddens)",
+                describe(state),
+                "stack the final H of each layer: layer 0, then layer 1",
+            )
         diff = max(_diff(out, want_out), _diff(state, want_state))
         if diff > TOL:
             cause = _diagnose(layer, twin, X, H0, out, state, want_out, want_state)
-            fail(f"{what} against nn.RNN(num_layers=2) with copied weights, {shape_in} and a "
-                 "random initial state per layer", f"outputs and state within {TOL:g}",
-                 f"max abs difference {diff:.3g}", cause)
-    passed(f"{name}: outputs and the returned state of both layers equal nn.RNN(num_layers=2) "
-           "with copied weights, for 3 random sizes, inputs and initial states (one step and "
-           "batch size 1 included); no torch recurrent layer inside")
+            fail(
+                f"{what} against nn.RNN(num_layers=2) with copied weights, {shape_in} and a "
+                "random initial state per layer",
+                f"outputs and state within {TOL:g}",
+                f"max abs difference {diff:.3g}",
+                cause,
+            )
+    passed(
+        f"{name}: outputs and the returned state of both layers equal nn.RNN(num_layers=2) "
+        "with copied weights, for 3 random sizes, inputs and initial states (one step and "
+        "batch size 1 included); no torch recurrent layer inside"
+    )
 
 
 def _rnn(net, what):
     require_model(net, what)
     rnn = getattr(net, "rnn", None)
     if not isinstance(rnn, (nn.GRU, nn.LSTM, nn.RNN)):
-        fail(f"the recurrent layer of {what}", "net.rnn, an nn.GRU or nn.LSTM", describe(rnn),
-             "build it as rnnlab.RNNLM(nn.GRU(...), len(vocab))")
+        fail(
+            f"the recurrent layer of {what}",
+            "net.rnn, an nn.GRU or nn.LSTM",
+            describe(rnn),
+            "build it as rnnlab.RNNLM(nn.GRU(...), len(vocab))",
+        )
     return rnn
 
 
@@ -119,36 +162,55 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout):
     and width, ``dropout`` between layers; ``heldout[L]`` the validation perplexity on
     ``val_iter``. Everything is re-evaluated here."""
     if not isinstance(models, dict) or sorted(models) != [1, 2, 3]:
-        fail("models", "a dict {1: ..., 2: ..., 3: ...}, one trained model per depth",
-             describe(models)[:200], "models[num_layers] = the trained network")
+        fail(
+            "models",
+            "a dict {1: ..., 2: ..., 3: ...}, one trained model per depth",
+            describe(models)[:200],
+            "models[num_layers] = the trained network",
+        )
     layers = {L: _rnn(models[L], f"models[{L}]") for L in (1, 2, 3)}
     kinds = {type(r).__name__ for r in layers.values()}
     widths = {r.hidden_size for r in layers.values()}
     if len(kinds) > 1 or len(widths) > 1:
-        fail("the three models", "the same kind of layer and the same width, only the depth "
-             "differs", f"kinds {sorted(kinds)}, widths {sorted(widths)}",
-             "change one thing at a time: num_layers")
+        fail(
+            "the three models",
+            "the same kind of layer and the same width, only the depth differs",
+            f"kinds {sorted(kinds)}, widths {sorted(widths)}",
+            "change one thing at a time: num_layers",
+        )
     for L, rnn in layers.items():
         if rnn.num_layers != L:
-            fail(f"models[{L}].rnn.num_layers", L, rnn.num_layers,
-                 "pass num_layers=L when building the layer")
+            fail(
+                f"models[{L}].rnn.num_layers", L, rnn.num_layers, "pass num_layers=L when building the layer"
+            )
         if L > 1 and abs(rnn.dropout - dropout) > 1e-9:
-            fail(f"models[{L}].rnn.dropout", dropout, rnn.dropout,
-                 f"pass dropout={dropout}: torch applies it between layers")
+            fail(
+                f"models[{L}].rnn.dropout",
+                dropout,
+                rnn.dropout,
+                f"pass dropout={dropout}: torch applies it between layers",
+            )
     if len({id(m) for m in models.values()}) < 3:
-        fail("the models", "three separate models", "the same object twice",
-             "build a new model for each depth")
+        fail(
+            "the models", "three separate models", "the same object twice", "build a new model for each depth"
+        )
     check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != [1, 2, 3]:
-        fail("heldout", "a dict {1: ..., 2: ..., 3: ...} of validation perplexities",
-             describe(heldout)[:200], "heldout[L] = rnnlab.evaluate_perplexity(models[L], val_iter)")
+        fail(
+            "heldout",
+            "a dict {1: ..., 2: ..., 3: ...} of validation perplexities",
+            describe(heldout)[:200],
+            "heldout[L] = rnnlab.evaluate_perplexity(models[L], val_iter)",
+        )
     for L in (1, 2, 3):
         check_reported(heldout[L], models[L], val_iter, f"the {L}-layer model")
     judge_sweep(models, vocab, lambda L: f"the {L}-layer model")
-    passed(f"depth study: 1, 2 and 3 layers of {kinds.pop()} with dropout {dropout} between "
-           "layers; validation text held out; reported validation perplexities agree with a "
-           "recomputation in eval mode; every model beats the unigram baseline, and the best "
-           "beats itself without context, on held-out windows drawn now")
+    passed(
+        f"depth study: 1, 2 and 3 layers of {kinds.pop()} with dropout {dropout} between "
+        "layers; validation text held out; reported validation perplexities agree with a "
+        "recomputation in eval mode; every model beats the unigram baseline, and the best "
+        "beats itself without context, on held-out windows drawn now"
+    )
 
 
 def check_gru_for_lstm(lstm_net, gru_net, vocab):
@@ -157,14 +219,23 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab):
     lstm, gru = _rnn(lstm_net, "the LSTM model"), _rnn(gru_net, "the GRU model")
     for rnn, kind, what in ((lstm, nn.LSTM, "the LSTM model"), (gru, nn.GRU, "the GRU model")):
         if not isinstance(rnn, kind):
-            fail(f"the recurrent layer of {what}", f"nn.{kind.__name__}",
-                 f"nn.{type(rnn).__name__}", f"build {what} with nn.{kind.__name__}")
+            fail(
+                f"the recurrent layer of {what}",
+                f"nn.{kind.__name__}",
+                f"nn.{type(rnn).__name__}",
+                f"build {what} with nn.{kind.__name__}",
+            )
     if (gru.num_layers, gru.hidden_size) != (lstm.num_layers, lstm.hidden_size):
-        fail("the GRU's depth and width", f"the LSTM's: num_layers={lstm.num_layers}, "
-             f"hidden_size={lstm.hidden_size}", f"num_layers={gru.num_layers}, "
-             f"hidden_size={gru.hidden_size}", "swap only the kind of layer, keep the rest")
+        fail(
+            "the GRU's depth and width",
+            f"the LSTM's: num_layers={lstm.num_layers}, hidden_size={lstm.hidden_size}",
+            f"num_layers={gru.num_layers}, hidden_size={gru.hidden_size}",
+            "swap only the kind of layer, keep the rest",
+        )
     judge_lm(lstm_net, vocab, "the LSTM model")
     judge_lm(gru_net, vocab, "the GRU model")
-    passed(f"the swap: a {gru.num_layers}-layer nn.GRU in place of the nn.LSTM, same width; both "
-           "trained models beat the unigram baseline and themselves without context on "
-           "held-out windows drawn now")
+    passed(
+        f"the swap: a {gru.num_layers}-layer nn.GRU in place of the nn.LSTM, same width; both "
+        "trained models beat the unigram baseline and themselves without context on "
+        "held-out windows drawn now"
+    )

@@ -6,19 +6,45 @@ computation made after the learner's code ran, on inputs drawn afresh on every c
 mistake (see ``rnnlab.checks``). The language-model checks live in ``rnnlab.checks.lm`` and are
 re-exported here.
 """
+
 import torch
 from torch import nn
 
-from .core import (CheckFailed, call, describe, fail, fresh_generator, passed,  # noqa: F401
-                   recurrence_spy, reject_torch_recurrence, torch_recurrent_modules)
+from .core import (
+    CheckFailed,
+    call,
+    describe,
+    fail,
+    fresh_generator,
+    passed,  # noqa: F401
+    recurrence_spy,
+    reject_torch_recurrence,
+)
 from .heldout import check_held_out  # noqa: F401
-from .lm import (check_below_unigram, check_cross_perplexity, check_train_val_split,  # noqa: F401
-                 check_trained_lm, check_word_vocab_sizes, unigram_perplexity)
+from .lm import (
+    check_below_unigram,
+    check_cross_perplexity,
+    check_train_val_split,  # noqa: F401
+    check_trained_lm,
+    check_word_vocab_sizes,
+    unigram_perplexity,
+)
 
-__all__ = ["CheckFailed", "check_windows", "check_k_step", "check_beats_naive",
-           "check_train_val_split", "check_cross_perplexity", "check_word_vocab_sizes",
-           "check_param_count", "check_gru_variant", "check_below_unigram", "check_trained_lm",
-           "check_held_out", "unigram_perplexity"]
+__all__ = [
+    "CheckFailed",
+    "check_windows",
+    "check_k_step",
+    "check_beats_naive",
+    "check_train_val_split",
+    "check_cross_perplexity",
+    "check_word_vocab_sizes",
+    "check_param_count",
+    "check_gru_variant",
+    "check_below_unigram",
+    "check_trained_lm",
+    "check_held_out",
+    "unigram_perplexity",
+]
 
 
 def _close(a, b, atol=1e-5):
@@ -27,46 +53,71 @@ def _close(a, b, atol=1e-5):
 
 # --- sequence models: windows, k-step-ahead prediction, a trained one-step model ----------
 
+
 def check_windows(make_windows):
     """``make_windows(x, tau)`` -> features (T - tau, tau) and labels (T - tau, 1), where
     ``features[i] = x[i:i + tau]`` and ``labels[i] = x[i + tau]``."""
     gen = fresh_generator()
-    cases = [(int(torch.randint(30, 80, (1,), generator=gen)), int(torch.randint(2, 6, (1,), generator=gen))),
-             (int(torch.randint(8, 15, (1,), generator=gen)), 1), (7, 6)]
+    cases = [
+        (int(torch.randint(30, 80, (1,), generator=gen)), int(torch.randint(2, 6, (1,), generator=gen))),
+        (int(torch.randint(8, 15, (1,), generator=gen)), 1),
+        (7, 6),
+    ]
     for T, tau in cases:
         x = torch.randn(T, generator=gen)
         got = call(make_windows, x.clone(), tau, what=f"make_windows(x, {tau})")
         if not (isinstance(got, tuple) and len(got) == 2):
-            fail(f"make_windows(x of length {T}, tau={tau})", "a tuple (features, labels)",
-                 describe(got), "return both tensors: `return features, labels`")
+            fail(
+                f"make_windows(x of length {T}, tau={tau})",
+                "a tuple (features, labels)",
+                describe(got),
+                "return both tensors: `return features, labels`",
+            )
         f, l = (torch.as_tensor(v) for v in got)
         want_f, want_l = x.unfold(0, tau, 1)[:-1], x[tau:].reshape(-1, 1)  # computed after the call
         if f.shape != want_f.shape:
-            cause = ("features transposed: row i must be one window" if f.shape == want_f.T.shape else
-                     "the last window has no label after it: there are T - tau windows"
-                     if f.shape[0] == T - tau + 1 else "one row per window, tau columns")
+            cause = (
+                "features transposed: row i must be one window"
+                if f.shape == want_f.T.shape
+                else "the last window has no label after it: there are T - tau windows"
+                if f.shape[0] == T - tau + 1
+                else "one row per window, tau columns"
+            )
             fail(f"features shape for T={T}, tau={tau}", tuple(want_f.shape), tuple(f.shape), cause)
         if l.shape != want_l.shape:
-            cause = ("labels must be a column: `labels.reshape(-1, 1)`" if l.numel() == want_l.numel()
-                     else "one label per window, the value right after it")
+            cause = (
+                "labels must be a column: `labels.reshape(-1, 1)`"
+                if l.numel() == want_l.numel()
+                else "one label per window, the value right after it"
+            )
             fail(f"labels shape for T={T}, tau={tau}", tuple(want_l.shape), tuple(l.shape), cause)
         if not _close(f, want_f):
             wrong = int((~torch.isclose(f, want_f)).any(1).nonzero()[0])
-            fail(f"features for a random x of length {T}, tau={tau}", "features[i, j] == x[i + j]",
-                 f"row {wrong} differs", "features[i, j] must be x[i + j]: column j is x[j : T - tau + j]")
+            fail(
+                f"features for a random x of length {T}, tau={tau}",
+                "features[i, j] == x[i + j]",
+                f"row {wrong} differs",
+                "features[i, j] must be x[i + j]: column j is x[j : T - tau + j]",
+            )
         if not _close(l, want_l):
-            shifted = _close(l, x[tau - 1:T - 1].reshape(-1, 1))
-            fail(f"labels for a random x of length {T}, tau={tau}", "labels[i] == x[i + tau]",
-                 "labels[i] == x[i + tau - 1]" if shifted else "other values",
-                 "off by one: the label is x[i + tau], the value right AFTER the window"
-                 if shifted else "labels[i] must be x[i + tau]")
-    passed("make_windows: features[i] = x[i:i+tau] of shape (T - tau, tau) and labels[i] = x[i+tau] "
-           "of shape (T - tau, 1), on random series (new on every run), tau from 1 to 6")
+            shifted = _close(l, x[tau - 1 : T - 1].reshape(-1, 1))
+            fail(
+                f"labels for a random x of length {T}, tau={tau}",
+                "labels[i] == x[i + tau]",
+                "labels[i] == x[i + tau - 1]" if shifted else "other values",
+                "off by one: the label is x[i + tau], the value right AFTER the window"
+                if shifted
+                else "labels[i] must be x[i + tau]",
+            )
+    passed(
+        "make_windows: features[i] = x[i:i+tau] of shape (T - tau, tau) and labels[i] = x[i+tau] "
+        "of shape (T - tau, 1), on random series (new on every run), tau from 1 to 6"
+    )
 
 
 def _reference_k_step(net, x, tau, k):
     n = len(x) - tau - k + 1
-    window = torch.stack([x[i:i + n] for i in range(tau)], dim=1)  # (n, tau) observed
+    window = torch.stack([x[i : i + n] for i in range(tau)], dim=1)  # (n, tau) observed
     preds = []
     for _ in range(k):
         y = net(window).reshape(n)
@@ -87,30 +138,53 @@ def check_k_step(k_step_predictions):
             for p in net.parameters():
                 p.copy_(torch.randn(p.shape, generator=gen) * 0.7)
         return net
+
     for net, k, T in [(random_net(4), 5, 40), (random_net(8), 1, 20), (random_net(8), 8, 30)]:
         x = torch.randn(T, generator=gen)
         with torch.no_grad():
-            got = torch.as_tensor(call(k_step_predictions, net, x.clone(), tau, k,
-                                       what=f"k_step_predictions(net, x, {tau}, {k})")).detach()
+            got = torch.as_tensor(
+                call(
+                    k_step_predictions, net, x.clone(), tau, k, what=f"k_step_predictions(net, x, {tau}, {k})"
+                )
+            ).detach()
             want = _reference_k_step(net, x, tau, k)
         what = f"k_step_predictions(net, random x of length {T}, tau={tau}, k={k})"
         if got.shape != want.shape:
-            fail(what + " shape", tuple(want.shape), tuple(got.shape),
-                 "one row per start time i (T - tau - k + 1 of them), one column per step ahead"
-                 if got.numel() != want.numel() else "rows are start times, columns steps ahead")
+            fail(
+                what + " shape",
+                tuple(want.shape),
+                tuple(got.shape),
+                "one row per start time i (T - tau - k + 1 of them), one column per step ahead"
+                if got.numel() != want.numel()
+                else "rows are start times, columns steps ahead",
+            )
         if not _close(got, want):
             with torch.no_grad():  # the usual mistake: one-step predictions from observed values
-                one_step = torch.stack([net(torch.stack([x[i + j:i + j + tau] for i in range(len(want))]))
-                                        .reshape(-1) for j in range(k)], dim=1)
-            cause = ("column j uses the OBSERVED x as input: k-step prediction must feed back the "
-                     "model's own predictions" if k > 1 and _close(got, one_step)
-                     else "entry [i, j] predicts x[i + tau + j] from x[i:i + tau]; then slide the "
-                          "window, appending the prediction")
+                one_step = torch.stack(
+                    [
+                        net(torch.stack([x[i + j : i + j + tau] for i in range(len(want))])).reshape(-1)
+                        for j in range(k)
+                    ],
+                    dim=1,
+                )
+            cause = (
+                "column j uses the OBSERVED x as input: k-step prediction must feed back the "
+                "model's own predictions"
+                if k > 1 and _close(got, one_step)
+                else "entry [i, j] predicts x[i + tau + j] from x[i:i + tau]; then slide the "
+                "window, appending the prediction"
+            )
             bad = (got - want).abs().amax(0)
-            fail(what + " values", "the reference recursion (max abs difference <= 1e-5)",
-                 f"columns {[j for j, v in enumerate(bad.tolist()) if v > 1e-5]} differ", cause)
-    passed("k_step_predictions: k-step-ahead predictions that feed back the model's own outputs, "
-           "against a reference recursion (random MLPs and series, new on every run, k = 1, 5, 8)")
+            fail(
+                what + " values",
+                "the reference recursion (max abs difference <= 1e-5)",
+                f"columns {[j for j, v in enumerate(bad.tolist()) if v > 1e-5]} differ",
+                cause,
+            )
+    passed(
+        "k_step_predictions: k-step-ahead predictions that feed back the model's own outputs, "
+        "against a reference recursion (random MLPs and series, new on every run, k = 1, 5, 8)"
+    )
 
 
 def check_beats_naive(net, x, tau, n_train):
@@ -119,17 +193,24 @@ def check_beats_naive(net, x, tau, n_train):
     one-step MSE on the test windows (index >= n_train, rebuilt here from ``x``) is below both the
     "repeat the last observation" baseline and halfway from it to the mean of the window."""
     if not isinstance(net, nn.Module):
-        fail("the trained model itself", "an nn.Module mapping windows (batch, tau) to (batch, 1)",
-             describe(net), "pass the trained model, not its error or its predictions")
+        fail(
+            "the trained model itself",
+            "an nn.Module mapping windows (batch, tau) to (batch, 1)",
+            describe(net),
+            "pass the trained model, not its error or its predictions",
+        )
     x = torch.as_tensor(x).detach().float().cpu().reshape(-1)
     device = next(net.parameters()).device
     X = x.unfold(0, tau, 1)[:-1][n_train:]  # (test windows, tau), rebuilt here from the series
     y = x[tau:][n_train:]
     recurrent = [m for m in net.modules() if isinstance(m, (nn.RNNBase, nn.RNNCellBase))]
     if not recurrent:
-        fail(f"the modules of {type(net).__name__}", "a recurrent layer (nn.LSTM) reading the window as a "
-             "sequence", "none", "the exercise asks for an LSTM: a feed-forward model of the window is the "
-             "chapter's MLP")
+        fail(
+            f"the modules of {type(net).__name__}",
+            "a recurrent layer (nn.LSTM) reading the window as a sequence",
+            "none",
+            "the exercise asks for an LSTM: a feed-forward model of the window is the chapter's MLP",
+        )
     gen = fresh_generator()
     was_training = net.training
     net.eval()
@@ -137,22 +218,34 @@ def check_beats_naive(net, x, tau, n_train):
         with torch.no_grad():
             pred = call(net, X.to(device), what=f"{type(net).__name__}(windows)")
             if not isinstance(pred, torch.Tensor) or pred.numel() != y.numel():
-                fail("net(windows) on the test windows", f"{y.numel()} predictions, one per window",
-                     describe(pred), "the model must map (batch, tau) windows to (batch, 1)")
+                fail(
+                    "net(windows) on the test windows",
+                    f"{y.numel()} predictions, one per window",
+                    describe(pred),
+                    "the model must map (batch, tau) windows to (batch, 1)",
+                )
             pred = pred.reshape(-1).cpu()
             some = torch.randperm(len(X), generator=gen)[:3]
-            alone = torch.cat([net(X[i:i + 1].to(device)).reshape(-1).cpu() for i in some])
+            alone = torch.cat([net(X[i : i + 1].to(device)).reshape(-1).cpu() for i in some])
             if not torch.allclose(alone, pred[some], atol=1e-5):
-                fail("the prediction for a window alone vs inside the batch", "the same",
-                     "different", "windows of a batch are mixed: nn.LSTM reads (num_steps, batch_size, "
-                     "num_inputs), so feed X.T.unsqueeze(-1), not X.unsqueeze(-1)")
+                fail(
+                    "the prediction for a window alone vs inside the batch",
+                    "the same",
+                    "different",
+                    "windows of a batch are mixed: nn.LSTM reads (num_steps, batch_size, "
+                    "num_inputs), so feed X.T.unsqueeze(-1), not X.unsqueeze(-1)",
+                )
             for position, name in ((0, "OLDEST"), (tau - 1, "NEWEST")):
                 moved = X.clone()
                 moved[:, position] += 1.0
                 if float((net(moved.to(device)).reshape(-1).cpu() - pred).abs().max()) <= 1e-6:
-                    fail(f"the predictions after changing the {name} value of every window", "different",
-                         "unchanged", "the model reads only part of the window: run the LSTM over all tau "
-                         "steps (time-major) and predict from the output of the LAST one")
+                    fail(
+                        f"the predictions after changing the {name} value of every window",
+                        "different",
+                        "unchanged",
+                        "the model reads only part of the window: run the LSTM over all tau "
+                        "steps (time-major) and predict from the output of the LAST one",
+                    )
             saved = [p.detach().clone() for m in recurrent for p in m.parameters()]
             try:
                 for m in recurrent:
@@ -163,8 +256,12 @@ def check_beats_naive(net, x, tau, n_train):
                 for p, s in zip((p for m in recurrent for p in m.parameters()), saved):
                     p.copy_(s)
             if float((nudged - pred).abs().max()) <= 1e-6:
-                fail("the predictions after changing the recurrent layer's weights", "different",
-                     "unchanged", "the recurrent layer is created but not used for the prediction")
+                fail(
+                    "the predictions after changing the recurrent layer's weights",
+                    "different",
+                    "unchanged",
+                    "the recurrent layer is created but not used for the prediction",
+                )
     finally:
         net.train(was_training)
     mse = float(((pred - y) ** 2).mean())
@@ -172,16 +269,23 @@ def check_beats_naive(net, x, tau, n_train):
     mean = float(((X.mean(1) - y) ** 2).mean())
     bar = naive - 0.5 * max(naive - mean, 0.0)
     if not mse < bar:
-        fail("one-step test MSE of the trained model", "below the repeat-last-value baseline and at least "
-             "halfway from it to the mean-of-the-window baseline", f"{mse / naive:.2f} times the "
-             f"repeat-last MSE (the bar is {bar / naive:.2f} times it)", "not trained enough or learning rate "
-             "off: compare the training loss with the baselines; is the model left in train mode?")
-    passed(f"{type(net).__name__}: one-step test MSE {mse:.4f} (recomputed here), below the repeat-last "
-           f"baseline {naive:.4f} and halfway to the mean of the window {mean:.4f}; each window predicted "
-           "on its own, the whole window and the recurrent layer used")
+        fail(
+            "one-step test MSE of the trained model",
+            "below the repeat-last-value baseline and at least "
+            "halfway from it to the mean-of-the-window baseline",
+            f"{mse / naive:.2f} times the repeat-last MSE (the bar is {bar / naive:.2f} times it)",
+            "not trained enough or learning rate "
+            "off: compare the training loss with the baselines; is the model left in train mode?",
+        )
+    passed(
+        f"{type(net).__name__}: one-step test MSE {mse:.4f} (recomputed here), below the repeat-last "
+        f"baseline {naive:.4f} and halfway to the mean of the window {mean:.4f}; each window predicted "
+        "on its own, the whole window and the recurrent layer used"
+    )
 
 
 # --- recurrent layers: parameter counts, GRU variants, trained models ---------------------
+
 
 def check_param_count(rnn_param_count):
     """``rnn_param_count(kind, num_inputs, num_hiddens)`` for kind 'rnn', 'gru', 'lstm' equals
@@ -194,23 +298,35 @@ def check_param_count(rnn_param_count):
     sizes = [(i, h if abs(i - h) >= 2 else i + 2) for i, h in sizes] + [(1, 1)]
     for kind, layer in layers.items():
         for num_inputs, num_hiddens in sizes:
-            got = call(rnn_param_count, kind, num_inputs, num_hiddens,
-                       what=f"rnn_param_count({kind!r}, {num_inputs}, {num_hiddens})")
+            got = call(
+                rnn_param_count,
+                kind,
+                num_inputs,
+                num_hiddens,
+                what=f"rnn_param_count({kind!r}, {num_inputs}, {num_hiddens})",
+            )
             with torch.random.fork_rng():  # the learner's random stream is left as it was
                 want = sum(p.numel() for p in layer(num_inputs, num_hiddens).parameters())
             if got != want:
                 gates = {"rnn": 1, "gru": 3, "lstm": 4}[kind]
                 h, i = num_hiddens, num_inputs
-                cause = ("torch.nn has two bias vectors per gate block (bias_ih and bias_hh)"
-                         if got == want - gates * h else
-                         f"{kind} has {gates} gate block(s), each with W_ih, W_hh, b_ih, b_hh"
-                         if isinstance(got, int) and got % (h * (i + h) + 2 * h) == 0 else
-                         "W_ih is (gates*num_hiddens, num_inputs), W_hh is (gates*num_hiddens, num_hiddens)")
-                fail(f"rnn_param_count({kind!r}, {num_inputs}, {num_hiddens})",
-                     f"sum of p.numel() over nn.{layer.__name__}'s parameters", f"{got} "
-                     f"(off by {got - want:+d})" if isinstance(got, int) else describe(got), cause)
-    passed("rnn_param_count: matches sum(p.numel()) of nn.RNN, nn.GRU and nn.LSTM for 3 sizes each "
-           "(two random, new on every run)")
+                cause = (
+                    "torch.nn has two bias vectors per gate block (bias_ih and bias_hh)"
+                    if got == want - gates * h
+                    else f"{kind} has {gates} gate block(s), each with W_ih, W_hh, b_ih, b_hh"
+                    if isinstance(got, int) and got % (h * (i + h) + 2 * h) == 0
+                    else "W_ih is (gates*num_hiddens, num_inputs), W_hh is (gates*num_hiddens, num_hiddens)"
+                )
+                fail(
+                    f"rnn_param_count({kind!r}, {num_inputs}, {num_hiddens})",
+                    f"sum of p.numel() over nn.{layer.__name__}'s parameters",
+                    f"{got} (off by {got - want:+d})" if isinstance(got, int) else describe(got),
+                    cause,
+                )
+    passed(
+        "rnn_param_count: matches sum(p.numel()) of nn.RNN, nn.GRU and nn.LSTM for 3 sizes each "
+        "(two random, new on every run)"
+    )
 
 
 _VARIANTS = {  # gate kept by the variant, the nn.GRU row block it takes, the block forced and to what
@@ -227,9 +343,9 @@ def _gru_twin(params, variant, num_inputs, num_hiddens):
         for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
             full = getattr(gru, name)
             full.zero_()
-            full[v["kept"] * H:(v["kept"] + 1) * H] = params[name][:H]
-            full[2 * H:] = params[name][H:]
-        gru.bias_ih_l0[v["forced"] * H:(v["forced"] + 1) * H] = v["force_to"]  # sigmoid -> 0 or 1
+            full[v["kept"] * H : (v["kept"] + 1) * H] = params[name][:H]
+            full[2 * H :] = params[name][H:]
+        gru.bias_ih_l0[v["forced"] * H : (v["forced"] + 1) * H] = v["force_to"]  # sigmoid -> 0 or 1
     return gru
 
 
@@ -265,22 +381,34 @@ def check_gru_variant(layer_cls, variant):
     gen = fresh_generator()
     for num_inputs, num_hiddens, batch_size, num_steps in [(5, 4, 3, 6), (28, 16, 1, 4), (2, 3, 2, 1)]:
         with torch.random.fork_rng():  # the learner's random stream is left as it was
-            layer = call(layer_cls, num_inputs, num_hiddens, what=f"{layer_cls.__name__}({num_inputs}, "
-                         f"{num_hiddens})")
+            layer = call(
+                layer_cls, num_inputs, num_hiddens, what=f"{layer_cls.__name__}({num_inputs}, {num_hiddens})"
+            )
         reject_torch_recurrence(layer, layer_cls.__name__)
         layer = layer.double()
         params = dict(layer.named_parameters())
-        shapes = {"weight_ih_l0": (2 * num_hiddens, num_inputs), "weight_hh_l0": (2 * num_hiddens, num_hiddens),
-                  "bias_ih_l0": (2 * num_hiddens,), "bias_hh_l0": (2 * num_hiddens,)}
+        shapes = {
+            "weight_ih_l0": (2 * num_hiddens, num_inputs),
+            "weight_hh_l0": (2 * num_hiddens, num_hiddens),
+            "bias_ih_l0": (2 * num_hiddens,),
+            "bias_hh_l0": (2 * num_hiddens,),
+        }
         for name, shape in shapes.items():
             if name not in params or tuple(params[name].shape) != shape:
-                fail(f"{layer_cls.__name__}({num_inputs}, {num_hiddens}).{name}", f"a parameter of shape {shape}",
-                     describe(params[name].data) if name in params else f"parameters {sorted(params)}",
-                     f"lay the parameters out like nn.GRU's with two gate blocks {blocks} stacked by rows")
+                fail(
+                    f"{layer_cls.__name__}({num_inputs}, {num_hiddens}).{name}",
+                    f"a parameter of shape {shape}",
+                    describe(params[name].data) if name in params else f"parameters {sorted(params)}",
+                    f"lay the parameters out like nn.GRU's with two gate blocks {blocks} stacked by rows",
+                )
         extra = sorted(set(params) - set(shapes))
         if extra:
-            fail(f"{layer_cls.__name__} parameters", sorted(shapes), sorted(params),
-                 f"{variant} has two blocks only; remove {extra}")
+            fail(
+                f"{layer_cls.__name__} parameters",
+                sorted(shapes),
+                sorted(params),
+                f"{variant} has two blocks only; remove {extra}",
+            )
         with torch.no_grad():
             for p in params.values():  # weights large enough that the gates matter
                 p.copy_(torch.rand(p.shape, generator=gen, dtype=torch.float64) * 2 - 1)
@@ -296,11 +424,19 @@ def check_gru_variant(layer_cls, variant):
             fail(what, "a tuple (outputs, state)", describe(got), "return outputs, state like nn.GRU")
         out, state = got
         if tuple(out.shape) != tuple(want_out.shape):
-            fail(what + ": outputs", f"shape {tuple(want_out.shape)} (num_steps, batch_size, num_hiddens)",
-                 describe(out), "stack the H of every step along dim 0")
+            fail(
+                what + ": outputs",
+                f"shape {tuple(want_out.shape)} (num_steps, batch_size, num_hiddens)",
+                describe(out),
+                "stack the H of every step along dim 0",
+            )
         if tuple(state.shape) != tuple(want_state.shape):
-            fail(what + ": state", f"shape {tuple(want_state.shape)} (1, batch_size, num_hiddens)",
-                 describe(state), "return the last H with a leading layer dimension: H.unsqueeze(0)")
+            fail(
+                what + ": state",
+                f"shape {tuple(want_state.shape)} (1, batch_size, num_hiddens)",
+                describe(state),
+                "return the last H with a leading layer dimension: H.unsqueeze(0)",
+            )
         if not _close(out, want_out):
             with torch.no_grad():
                 d2l = _variant_by_hand(params, variant, X, H0[0], d2l_reset=True)[0]
@@ -308,22 +444,35 @@ def check_gru_variant(layer_cls, variant):
                 from_zero = _gru_twin(params, variant, num_inputs, num_hiddens)(X, torch.zeros_like(H0))[0]
                 flipped = {k: torch.cat([v[num_hiddens:], v[:num_hiddens]]) for k, v in params.items()}
                 blocks_swapped = _gru_twin(flipped, variant, num_inputs, num_hiddens)(X, H0)[0]
-            cause = ("the initial state is ignored: start the recursion from state[0]" if _close(out, from_zero)
-                     else f"the two gate blocks are used in the wrong order: rows [0, h) are the gate, rows "
-                     f"[h, 2h) the candidate ({blocks})" if _close(out, blocks_swapped) else "r multiplies H before the matmul (d2l's form); torch.nn's GRU computes "
-                     "n = tanh(W_in x + b_in + r * (W_hn H + b_hn))" if variant == "reset_only" and _close(out, d2l)
-                     else "z and 1 - z swapped: H_t = (1 - z) * n + z * H_{t-1}" if variant == "update_only"
-                     and _close(out, swapped) else
-                     f"a GRU with {_VARIANTS[variant]['missing']}; gate blocks in the order {blocks}, "
-                     "sigmoid for the gate, tanh for the candidate, the initial state used")
-            fail(what + ": outputs", "equal (1e-5) to nn.GRU with the other gate forced "
-                 f"({_VARIANTS[variant]['missing']})", f"max abs difference {float((out - want_out).abs().max()):.3g}",
-                 cause)
+            cause = (
+                "the initial state is ignored: start the recursion from state[0]"
+                if _close(out, from_zero)
+                else f"the two gate blocks are used in the wrong order: rows [0, h) are the gate, rows "
+                f"[h, 2h) the candidate ({blocks})"
+                if _close(out, blocks_swapped)
+                else "r multiplies H before the matmul (d2l's form); torch.nn's GRU computes "
+                "n = tanh(W_in x + b_in + r * (W_hn H + b_hn))"
+                if variant == "reset_only" and _close(out, d2l)
+                else "z and 1 - z swapped: H_t = (1 - z) * n + z * H_{t-1}"
+                if variant == "update_only" and _close(out, swapped)
+                else f"a GRU with {_VARIANTS[variant]['missing']}; gate blocks in the order {blocks}, "
+                "sigmoid for the gate, tanh for the candidate, the initial state used"
+            )
+            fail(
+                what + ": outputs",
+                f"equal (1e-5) to nn.GRU with the other gate forced ({_VARIANTS[variant]['missing']})",
+                f"max abs difference {float((out - want_out).abs().max()):.3g}",
+                cause,
+            )
         if not _close(state, want_state):
-            fail(what + ": state", "the last step's H", f"max abs difference "
-                 f"{float((state - want_state).abs().max()):.3g}", "return the H of the LAST step")
-    passed(f"{layer_cls.__name__} ({variant}): outputs and state equal nn.GRU with the other gate forced "
-           f"({_VARIANTS[variant]['missing']}) for 3 shapes, batch size 1 included, random weights and "
-           "initial states (new on every run), no torch.nn recurrence inside")
-
-
+            fail(
+                what + ": state",
+                "the last step's H",
+                f"max abs difference {float((state - want_state).abs().max()):.3g}",
+                "return the H of the LAST step",
+            )
+    passed(
+        f"{layer_cls.__name__} ({variant}): outputs and state equal nn.GRU with the other gate forced "
+        f"({_VARIANTS[variant]['missing']}) for 3 shapes, batch size 1 included, random weights and "
+        "initial states (new on every run), no torch.nn recurrence inside"
+    )

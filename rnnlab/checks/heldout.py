@@ -12,6 +12,7 @@ Shared by the checks of the later exercise sets (``concise``, ``lstm``, ``deep``
 - ``recomputed_range`` re-evaluates a model on the learner's validation iterator;
 - ``no_torch_recurrence`` runs a scratch layer with torch's recurrent kernels disabled.
 """
+
 import contextlib
 import math
 import random
@@ -27,19 +28,22 @@ NUM_WINDOWS, WINDOW, WARM = 16, 300, 30  # 16 windows of 300 characters, the fir
 # A model that ignores its state scores exactly the same with and without context; correct but
 # briefly trained models (quick mode, SGD at lr 1) measured 0.82-0.97, so ask for 1% only.
 CONTEXT_MARGIN = 0.99
-NO_CONTEXT_CAUSE = ("the recurrent part does not carry information from step to step: is the "
-                    "state passed on (and not replaced by zeros), is the recurrent weight used?")
+NO_CONTEXT_CAUSE = (
+    "the recurrent part does not carry information from step to step: is the "
+    "state passed on (and not replaced by zeros), is the recurrent weight used?"
+)
 _cache = {}
 
 
 def call_generator():
     """A generator seeded afresh on every call: inputs differ from call to call."""
-    return torch.Generator().manual_seed(random.SystemRandom().randrange(2 ** 62))
+    return torch.Generator().manual_seed(random.SystemRandom().randrange(2**62))
 
 
 def _text(name):
     if name not in _cache:
         from ..data import read_lines
+
         _cache[name] = "".join(read_lines(name))  # lines joined as load_corpus joins them
     return _cache[name]
 
@@ -48,7 +52,7 @@ def heldout_windows(vocab, gen, num=NUM_WINDOWS, length=WINDOW):
     """``num`` random windows of ``length`` token ids of the held-out book: (num, length)."""
     text = _text(HELDOUT)
     starts = torch.randint(0, len(text) - length, (num,), generator=gen).tolist()
-    return torch.tensor([vocab[list(text[s:s + length])] for s in starts])
+    return torch.tensor([vocab[list(text[s : s + length])] for s in starts])
 
 
 def unigram_log_probs(vocab):
@@ -65,9 +69,12 @@ def is_model(obj):
 def require_model(obj, what):
     """Fail unless ``obj`` is a network (not a number, a list of numbers or a History)."""
     if not is_model(obj):
-        fail(what, "the trained network itself (an nn.Module): the check evaluates it on text it "
-             "draws", describe(obj), "numbers instead of a model: pass the network, not its "
-             "perplexity or its History")
+        fail(
+            what,
+            "the trained network itself (an nn.Module): the check evaluates it on text it draws",
+            describe(obj),
+            "numbers instead of a model: pass the network, not its perplexity or its History",
+        )
 
 
 def _device(net):
@@ -86,10 +93,10 @@ def lm_perplexities(net, W, warm=WARM):
         V = net.vocab_size
         X = W[:, :-1].to(device)
         y_hat, _ = net(X, net.begin_state(batch_size=num, device=device))
-        y_hat = y_hat.reshape(length - 1, num, V)[warm - 1:]  # time-major, as RNNLM returns
+        y_hat = y_hat.reshape(length - 1, num, V)[warm - 1 :]  # time-major, as RNNLM returns
         target = W[:, warm:].T.to(device)
         ctx = F.cross_entropy(y_hat.reshape(-1, V).float(), target.reshape(-1)).item()
-        X1 = W[:, warm - 1:-1].T.reshape(-1, 1).to(device)  # every character on its own
+        X1 = W[:, warm - 1 : -1].T.reshape(-1, 1).to(device)  # every character on its own
         y1, _ = net(X1, net.begin_state(batch_size=X1.shape[0], device=device))
         reset = F.cross_entropy(y1.float(), target.reshape(-1)).item()
     finally:
@@ -103,29 +110,40 @@ def judge_lm(net, vocab, what, margin=CONTEXT_MARGIN):
     (perplexity, reset perplexity, unigram perplexity)."""
     require_model(net, what)
     if getattr(net, "vocab_size", None) != len(vocab):
-        fail(f"the output size of {what}", f"{len(vocab)} (len(vocab))",
-             getattr(net, "vocab_size", "no attribute vocab_size"),
-             "build the model with rnnlab.RNNLM(layer, len(vocab)) on the same vocab")
+        fail(
+            f"the output size of {what}",
+            f"{len(vocab)} (len(vocab))",
+            getattr(net, "vocab_size", "no attribute vocab_size"),
+            "build the model with rnnlab.RNNLM(layer, len(vocab)) on the same vocab",
+        )
     W = heldout_windows(vocab, call_generator())
     try:
         ppl, reset = lm_perplexities(net, W)
     except (RuntimeError, TypeError, ValueError, AttributeError) as err:
-        fail(f"running {what} on held-out text", "net(X, net.begin_state(batch_size, device)) "
-             "returning time-major logits, as rnnlab.RNNLM does", f"{type(err).__name__}: {err}"[:300],
-             "keep the RNNLM interface (or wrap your layer in rnnlab.RNNLM)")
+        fail(
+            f"running {what} on held-out text",
+            "net(X, net.begin_state(batch_size, device)) returning time-major logits, as rnnlab.RNNLM does",
+            f"{type(err).__name__}: {err}"[:300],
+            "keep the RNNLM interface (or wrap your layer in rnnlab.RNNLM)",
+        )
     uni = math.exp(-unigram_log_probs(vocab)[W[:, WARM:]].mean().item())
     where = f"{NUM_WINDOWS} random windows of The War of the Worlds (drawn now)"
     if not ppl < uni:
-        fail(f"held-out perplexity of {what} on {where}",
-             "below the unigram baseline (letter frequencies, no context)",
-             f"{ppl:.2f} against a baseline of {uni:.2f}",
-             "the model is untrained or learned nothing that transfers: train it (check the "
-             "learning rate and epochs), or it overfits so much that held-out text suffers")
+        fail(
+            f"held-out perplexity of {what} on {where}",
+            "below the unigram baseline (letter frequencies, no context)",
+            f"{ppl:.2f} against a baseline of {uni:.2f}",
+            "the model is untrained or learned nothing that transfers: train it (check the "
+            "learning rate and epochs), or it overfits so much that held-out text suffers",
+        )
     if margin is not None and not ppl < margin * reset:
-        fail(f"held-out perplexity of {what} with context, against the SAME model with its state "
-             f"reset at every character", f"with context at least {1 - margin:.0%} lower",
-             f"{ppl:.2f} with context, {reset:.2f} without",
-             NO_CONTEXT_CAUSE)
+        fail(
+            f"held-out perplexity of {what} with context, against the SAME model with its state "
+            f"reset at every character",
+            f"with context at least {1 - margin:.0%} lower",
+            f"{ppl:.2f} with context, {reset:.2f} without",
+            NO_CONTEXT_CAUSE,
+        )
     return ppl, reset, uni
 
 
@@ -142,15 +160,17 @@ def judge_sweep(models, vocab, label, margin=CONTEXT_MARGIN):
         ratios[key] = (ppl, reset)
     best = min(ratios, key=lambda k: ratios[k][0] / ratios[k][1])
     if not ratios[best][0] < margin * ratios[best][1]:
-        fail("held-out perplexity with context, against the SAME model with its state reset at "
-             "every character, for the models of the sweep",
-             f"at least one model {1 - margin:.0%} lower with context",
-             "; ".join(f"{label(k)}: {p:.2f} with, {r:.2f} without"
-                       for k, (p, r) in ratios.items()),
-             NO_CONTEXT_CAUSE)
+        fail(
+            "held-out perplexity with context, against the SAME model with its state reset at "
+            "every character, for the models of the sweep",
+            f"at least one model {1 - margin:.0%} lower with context",
+            "; ".join(f"{label(k)}: {p:.2f} with, {r:.2f} without" for k, (p, r) in ratios.items()),
+            NO_CONTEXT_CAUSE,
+        )
 
 
 # --- validation data --------------------------------------------------------------------
+
 
 def tokens_of(data):
     """A flat list of token ids from an iterator (its ``.corpus``), a tensor or a list."""
@@ -165,33 +185,44 @@ def check_held_out(val_data, train_data, what="the validation text", n=32, max_s
     ``train_data`` (an iterator, tokens, or a list of either). The books repeat phrases, never
     whole passages: a correct split of any of the three corpora shares well under 0.1%."""
     val = tokens_of(val_data)
-    trains = (train_data if isinstance(train_data, (list, tuple)) and train_data
-              and not isinstance(train_data[0], int) else [train_data])
+    trains = (
+        train_data
+        if isinstance(train_data, (list, tuple)) and train_data and not isinstance(train_data[0], int)
+        else [train_data]
+    )
     if len(val) < 2 * n:
-        fail(f"the size of {what}", f"at least {2 * n} tokens", f"{len(val)} tokens",
-             "build the validation iterator on a held-out part of the text")
+        fail(
+            f"the size of {what}",
+            f"at least {2 * n} tokens",
+            f"{len(val)} tokens",
+            "build the validation iterator on a held-out part of the text",
+        )
     seen = set()
     for train in map(tokens_of, trains):
-        seen.update(tuple(train[i:i + n]) for i in range(len(train) - n + 1))
-    pieces = [tuple(val[i:i + n]) for i in range(0, len(val) - n + 1, n // 2)]
+        seen.update(tuple(train[i : i + n]) for i in range(len(train) - n + 1))
+    pieces = [tuple(val[i : i + n]) for i in range(0, len(val) - n + 1, n // 2)]
     shared = sum(p in seen for p in pieces) / len(pieces)
     if shared > max_shared:
-        fail(f"{what} against the training text",
-             f"held-out text: at most {max_shared:.0%} of its {n}-token pieces also in training",
-             f"{shared:.0%} of them are", "the validation iterator is built on (part of) the "
-             "training text: split the corpus first (the end of it is the validation text), "
-             "train on one part, validate on the other")
+        fail(
+            f"{what} against the training text",
+            f"held-out text: at most {max_shared:.0%} of its {n}-token pieces also in training",
+            f"{shared:.0%} of them are",
+            "the validation iterator is built on (part of) the "
+            "training text: split the corpus first (the end of it is the validation text), "
+            "train on one part, validate on the other",
+        )
 
 
 @torch.no_grad()
 def recomputed_range(net, val_iter, repeats=3):
     """(min, max) of ``evaluate_perplexity(net, val_iter)`` over a few random offsets."""
     from ..train import evaluate_perplexity
+
     state = random.getstate()
     try:
         values = []
         for _ in range(repeats):
-            random.seed(random.SystemRandom().randrange(2 ** 31))
+            random.seed(random.SystemRandom().randrange(2**31))
             values.append(evaluate_perplexity(net, val_iter))
     finally:
         random.setstate(state)
@@ -203,14 +234,21 @@ def check_reported(reported, net, val_iter, what, rtol=0.05):
     try:
         value = float(reported)
     except (TypeError, ValueError):
-        fail(f"the reported validation perplexity of {what}", "a number", describe(reported),
-             "store evaluate_perplexity(net, val_iter) for each model")
+        fail(
+            f"the reported validation perplexity of {what}",
+            "a number",
+            describe(reported),
+            "store evaluate_perplexity(net, val_iter) for each model",
+        )
     lo, hi = recomputed_range(net, val_iter)
     if not lo * (1 - rtol) <= value <= hi * (1 + rtol):
-        fail(f"the reported validation perplexity of {what}, recomputed on val_iter",
-             f"within {rtol:.0%} of the recomputation", f"{value:.2f}",
-             "report the perplexity on the VALIDATION iterator, in eval mode (dropout off), of "
-             "the model as it is now (not a training perplexity, not another model's)")
+        fail(
+            f"the reported validation perplexity of {what}, recomputed on val_iter",
+            f"within {rtol:.0%} of the recomputation",
+            f"{value:.2f}",
+            "report the perplexity on the VALIDATION iterator, in eval mode (dropout off), of "
+            "the model as it is now (not a training perplexity, not another model's)",
+        )
     return value
 
 
@@ -228,6 +266,7 @@ def no_torch_recurrence():
 
     def blocked(*args, **kwargs):
         raise _UsedTorchRecurrence("torch's recurrent kernel was called")
+
     saved = []
     for owner in (_VF, torch):
         for name in RECURRENT_OPS:
@@ -245,9 +284,13 @@ def reject_torch_layers(layer, what):
     """Fail if ``layer`` contains a torch.nn recurrent layer or cell."""
     found = torch_recurrent_modules(layer)
     if found:
-        fail(f"the modules inside {what}", "a layer written out with tensors (matrix "
-             "products, tanh, sigmoid)", f"{found[0]}", "a from-scratch layer may not wrap "
-             "torch.nn's recurrent layers or cells: write the recurrence yourself")
+        fail(
+            f"the modules inside {what}",
+            "a layer written out with tensors (matrix products, tanh, sigmoid)",
+            f"{found[0]}",
+            "a from-scratch layer may not wrap "
+            "torch.nn's recurrent layers or cells: write the recurrence yourself",
+        )
 
 
 def run_scratch(layer, inputs, state, what):
@@ -256,6 +299,9 @@ def run_scratch(layer, inputs, state, what):
         with no_torch_recurrence():
             return layer(inputs, state)
     except _UsedTorchRecurrence:
-        fail(f"what {what} calls", "only tensor operations", "a torch recurrent kernel "
-             "(nn.RNN / nn.GRU / nn.LSTM or a cell, created inside forward)",
-             "a from-scratch layer may not call torch.nn's recurrent layers: write the loop")
+        fail(
+            f"what {what} calls",
+            "only tensor operations",
+            "a torch recurrent kernel (nn.RNN / nn.GRU / nn.LSTM or a cell, created inside forward)",
+            "a from-scratch layer may not call torch.nn's recurrent layers: write the loop",
+        )

@@ -8,6 +8,7 @@ that holds or calls torch.nn's recurrent modules is rejected. On a mismatch it r
 name the likely mistake: state ignored, state not carried through time, layers not chained,
 backward direction, transposed weights, outputs or state laid out wrongly.
 """
+
 import torch
 from torch import nn
 
@@ -37,30 +38,50 @@ def copy_twin_weights(layer, twin):
     mine, theirs = dict(layer.named_parameters()), list(twin.named_parameters())
     by_name = all(name in mine for name, _ in theirs)
     if not by_name and len(mine) != len(theirs):
-        fail(f"{type(layer).__name__} has parameters {list(mine)}", f"the {len(theirs)} parameters of "
-             f"{type(twin).__name__} ({', '.join(n for n, _ in theirs)}), by name or in that order",
-             f"{len(mine)} parameters", "name the parameters like torch.nn (weight_ih_l0, weight_hh_l0, "
-             "bias_ih_l0, bias_hh_l0, ..._l1, ..._reverse) or create them in that order")
+        fail(
+            f"{type(layer).__name__} has parameters {list(mine)}",
+            f"the {len(theirs)} parameters of "
+            f"{type(twin).__name__} ({', '.join(n for n, _ in theirs)}), by name or in that order",
+            f"{len(mine)} parameters",
+            "name the parameters like torch.nn (weight_ih_l0, weight_hh_l0, "
+            "bias_ih_l0, bias_hh_l0, ..._l1, ..._reverse) or create them in that order",
+        )
     targets = [(n, mine[n]) for n, _ in theirs] if by_name else list(mine.items())
     with torch.no_grad():
         for (their_name, src), (my_name, dst) in zip(theirs, targets):
             if dst.shape != src.shape:
-                hint = ("transposed weights: torch.nn stores W as (out_features, in_features) and computes "
-                        "X @ W.T" if tuple(dst.shape) == tuple(src.shape)[::-1] else
-                        "a wrong size, or parameters created in another order than torch.nn's")
-                fail(f"the shape of {type(layer).__name__}.{my_name} (matched to {their_name})",
-                     tuple(src.shape), tuple(dst.shape), hint)
+                hint = (
+                    "transposed weights: torch.nn stores W as (out_features, in_features) and computes "
+                    "X @ W.T"
+                    if tuple(dst.shape) == tuple(src.shape)[::-1]
+                    else "a wrong size, or parameters created in another order than torch.nn's"
+                )
+                fail(
+                    f"the shape of {type(layer).__name__}.{my_name} (matched to {their_name})",
+                    tuple(src.shape),
+                    tuple(dst.shape),
+                    hint,
+                )
             dst.copy_(src)
 
 
 def _run(layer, inputs, state):
-    out = call(layer, inputs, state, what=f"{type(layer).__name__}(inputs, state)",
-               cause="a shape mismatch inside the layer? layer 0 reads num_inputs features, every later "
-                     "layer the outputs of the layer below (num_hiddens per direction); the state is "
-                     "(num_layers * num_directions, batch_size, num_hiddens)")
+    out = call(
+        layer,
+        inputs,
+        state,
+        what=f"{type(layer).__name__}(inputs, state)",
+        cause="a shape mismatch inside the layer? layer 0 reads num_inputs features, every later "
+        "layer the outputs of the layer below (num_hiddens per direction); the state is "
+        "(num_layers * num_directions, batch_size, num_hiddens)",
+    )
     if not (isinstance(out, tuple) and len(out) == 2):
-        fail("what the layer's forward returns", "a pair (outputs, state) like torch.nn's layers",
-             describe(out), "end forward with `return outputs, state`")
+        fail(
+            "what the layer's forward returns",
+            "a pair (outputs, state) like torch.nn's layers",
+            describe(out),
+            "end forward with `return outputs, state`",
+        )
     return out
 
 
@@ -73,8 +94,10 @@ def _diagnose(layer, twin, inputs, state, got_out, got_state, want_out, want_sta
     d = 2 if twin.bidirectional else 1
     gs, ws = _as_tuple(got_state), _as_tuple(want_state)
     if _max_diff(got_out, want_out) <= TOL:
-        return ("the outputs are right but the returned state is not: return the H (and C) of the LAST "
-                "step of every layer and direction, not the initial state or another step's")
+        return (
+            "the outputs are right but the returned state is not: return the H (and C) of the LAST "
+            "step of every layer and direction, not the initial state or another step's"
+        )
     zero = _state_like(twin, inputs.shape[1], None, zero=True)
     longer = torch.randn(5, *inputs.shape[1:], generator=torch.Generator().manual_seed(1))
     with torch.no_grad():  # several steps from a zero state: right unless the recurrence is wrong
@@ -83,56 +106,97 @@ def _diagnose(layer, twin, inputs, state, got_out, got_state, want_out, want_sta
     if max(_max_diff(zo, zw), _max_diff(zs, zws)) <= TOL:
         return "right from a zero state, wrong from the given one: the state passed to forward is ignored"
     if twin.num_layers > 1 and all(_max_diff(g[:d], w[:d]) <= TOL for g, w in zip(gs, ws)):
-        return ("the first layer is right, the later ones are not: are the layers chained (layer l takes "
-                "layer l-1's outputs as its inputs and its own slice state[l] as initial state)?"
-                + (" Are the backward outputs flipped back to time order before the next layer reads "
-                   "them?" if d == 2 else ""))
+        return (
+            "the first layer is right, the later ones are not: are the layers chained (layer l takes "
+            "layer l-1's outputs as its inputs and its own slice state[l] as initial state)?"
+            + (
+                " Are the backward outputs flipped back to time order before the next layer reads them?"
+                if d == 2
+                else ""
+            )
+        )
     if d == 2 and all(_max_diff(g[:1], w[:1]) <= TOL for g, w in zip(gs, ws)):
-        return ("the first layer's forward direction is right, its backward one is not: run it on the "
-                "inputs reversed in time (torch.flip(inputs, [0])), with its own slice of the state")
-    if d == 2 and _max_diff(got_out[..., :twin.hidden_size], want_out[..., :twin.hidden_size]) <= TOL:
-        return ("the forward direction is right, the backward one is not: run it on the inputs reversed in "
-                "time (torch.flip(inputs, [0])), flip its outputs back, concatenate [forward, backward]")
+        return (
+            "the first layer's forward direction is right, its backward one is not: run it on the "
+            "inputs reversed in time (torch.flip(inputs, [0])), with its own slice of the state"
+        )
+    if d == 2 and _max_diff(got_out[..., : twin.hidden_size], want_out[..., : twin.hidden_size]) <= TOL:
+        return (
+            "the forward direction is right, the backward one is not: run it on the inputs reversed in "
+            "time (torch.flip(inputs, [0])), flip its outputs back, concatenate [forward, backward]"
+        )
     if _max_diff(got_state, want_state) <= TOL:
-        return "the final state is right but the outputs are not: return the hidden state of EVERY step, stacked"
+        return (
+            "the final state is right but the outputs are not: return the hidden state of EVERY step, stacked"
+        )
     if not first_shape:
-        return ("the first shapes (one time step) were right: is the state carried from step to step "
-                "(H of step t feeds step t+1)?")
+        return (
+            "the first shapes (one time step) were right: is the state carried from step to step "
+            "(H of step t feeds step t+1)?"
+        )
     if isinstance(twin, nn.RNN):
-        swapped = type(twin)(twin.input_size, twin.hidden_size, twin.num_layers, nonlinearity=twin.nonlinearity,
-                             bidirectional=twin.bidirectional)
-        swapped.load_state_dict({k: (v.T if k.startswith("weight_hh") else v) for k, v in twin.state_dict().items()})
+        swapped = type(twin)(
+            twin.input_size,
+            twin.hidden_size,
+            twin.num_layers,
+            nonlinearity=twin.nonlinearity,
+            bidirectional=twin.bidirectional,
+        )
+        swapped.load_state_dict(
+            {k: (v.T if k.startswith("weight_hh") else v) for k, v in twin.state_dict().items()}
+        )
         with torch.no_grad():
             if _max_diff(swapped(inputs, state)[0], got_out) <= TOL:
                 return "W_hh is used transposed: torch.nn computes H @ weight_hh.T"
         return "check H_t = tanh(X_t W_ih^T + b_ih + H_{t-1} W_hh^T + b_hh) against your code (both biases?)"
     if isinstance(twin, nn.GRU):
-        return ("check the gate formulas against nn.GRU's: weights stacked in the order r, z, n; "
-                "n = tanh(W_in x + b_in + r * (W_hn h + b_hn)); h' = (1 - z) * n + z * h")
-    return ("check the gate formulas against nn.LSTM's: weights stacked in the order i, f, g, o; "
-            "c' = f * c + i * g; h' = o * tanh(c')")
+        return (
+            "check the gate formulas against nn.GRU's: weights stacked in the order r, z, n; "
+            "n = tanh(W_in x + b_in + r * (W_hn h + b_hn)); h' = (1 - z) * n + z * h"
+        )
+    return (
+        "check the gate formulas against nn.LSTM's: weights stacked in the order i, f, g, o; "
+        "c' = f * c + i * g; h' = o * tanh(c')"
+    )
 
 
 def _check_interface(layer, twin):
     from ..models import output_size, zero_state
+
     d = 2 if twin.bidirectional else 1
     try:
         width = output_size(layer)
     except AttributeError:
-        fail("the layer's width for RNNLM", f"an attribute hidden_size or num_hiddens = {twin.hidden_size}",
-             "neither", "set self.num_hiddens (and self.bidirectional) in __init__")
+        fail(
+            "the layer's width for RNNLM",
+            f"an attribute hidden_size or num_hiddens = {twin.hidden_size}",
+            "neither",
+            "set self.num_hiddens (and self.bidirectional) in __init__",
+        )
     if width != d * twin.hidden_size:
-        fail("the output width RNNLM reads from the layer", d * twin.hidden_size, width,
-             "set self.num_hiddens to the size of one direction and self.bidirectional = True")
+        fail(
+            "the output width RNNLM reads from the layer",
+            d * twin.hidden_size,
+            width,
+            "set self.num_hiddens to the size of one direction and self.bidirectional = True",
+        )
     try:
         state = zero_state(layer, 2, "cpu")
     except AttributeError as err:
-        fail("the layer's initial state", "begin_state(batch_size, device) or hidden_size/num_layers",
-             f"AttributeError: {err}", "define begin_state(batch_size, device)")
+        fail(
+            "the layer's initial state",
+            "begin_state(batch_size, device) or hidden_size/num_layers",
+            f"AttributeError: {err}",
+            "define begin_state(batch_size, device)",
+        )
     want = _state_like(twin, 2, None, zero=True)
     if [tuple(s.shape) for s in _as_tuple(state)] != [tuple(s.shape) for s in _as_tuple(want)]:
-        fail("the shape of the initial state", describe(want), describe(state),
-             "(num_layers * num_directions, batch_size, num_hiddens), like torch.nn")
+        fail(
+            "the shape of the initial state",
+            describe(want),
+            describe(state),
+            "(num_layers * num_directions, batch_size, num_hiddens), like torch.nn",
+        )
 
 
 def check_twin(layer, twin):
@@ -146,29 +210,46 @@ def check_twin(layer, twin):
         inputs = _randn((num_steps, batch_size, twin.input_size), gen)
         state = _state_like(twin, batch_size, gen)
         with torch.no_grad(), recurrence_spy() as spy:  # the learner's layer runs first
-            got_out, got_state = _run(layer, inputs.clone(), tuple(s.clone() for s in state)
-                                      if isinstance(state, tuple) else state.clone())
+            got_out, got_state = _run(
+                layer,
+                inputs.clone(),
+                tuple(s.clone() for s in state) if isinstance(state, tuple) else state.clone(),
+            )
         spy.reject(name)
         with torch.no_grad():
             want_out, want_state = twin(inputs, state)
         what = f"for inputs of shape {tuple(inputs.shape)} (num_steps, batch_size, num_inputs)"
         if not isinstance(got_out, torch.Tensor) or got_out.shape != want_out.shape:
-            fail(f"the shape of the outputs {what}", tuple(want_out.shape), describe(got_out),
-                 "outputs are (num_steps, batch_size, num_directions * num_hiddens): stack the steps on dim 0"
-                 + (", concatenate the directions on the last dim" if d == 2 else ""))
+            fail(
+                f"the shape of the outputs {what}",
+                tuple(want_out.shape),
+                describe(got_out),
+                "outputs are (num_steps, batch_size, num_directions * num_hiddens): stack the steps on dim 0"
+                + (", concatenate the directions on the last dim" if d == 2 else ""),
+            )
         shapes = [tuple(s.shape) for s in _as_tuple(got_state)]
         if shapes != [tuple(s.shape) for s in _as_tuple(want_state)]:
-            fail(f"the shape of the final state {what}", describe(want_state), describe(got_state),
-                 "the state is (num_layers * num_directions, batch_size, num_hiddens): stack the final H of "
-                 "every layer and direction" + (", as a tuple (H, C)" if isinstance(twin, nn.LSTM) else ""))
+            fail(
+                f"the shape of the final state {what}",
+                describe(want_state),
+                describe(got_state),
+                "the state is (num_layers * num_directions, batch_size, num_hiddens): stack the final H of "
+                "every layer and direction" + (", as a tuple (H, C)" if isinstance(twin, nn.LSTM) else ""),
+            )
         diff = max(_max_diff(got_out, want_out), _max_diff(got_state, want_state))
         if not diff <= TOL:
             cause = _diagnose(layer, twin, inputs, state, got_out, got_state, want_out, want_state, i == 0)
-            fail(f"outputs and state {what}, with {type(twin).__name__}'s weights copied in",
-                 f"max abs difference <= {TOL:g}", f"{diff:.3g}", cause)
+            fail(
+                f"outputs and state {what}, with {type(twin).__name__}'s weights copied in",
+                f"max abs difference <= {TOL:g}",
+                f"{diff:.3g}",
+                cause,
+            )
         worst = max(worst, diff)
     _check_interface(layer, twin)
     config = f"num_layers={twin.num_layers}" + (", bidirectional=True" if twin.bidirectional else "")
-    passed(f"{name} matches nn.{type(twin).__name__}({config}) with copied weights: outputs "
-           f"and final state from random initial states on {len(SHAPES)} input shapes (num_steps 1-7, "
-           f"batch 1-3, new draws each run), no torch.nn recurrence inside; max abs diff {worst:.1e}")
+    passed(
+        f"{name} matches nn.{type(twin).__name__}({config}) with copied weights: outputs "
+        f"and final state from random initial states on {len(SHAPES)} input shapes (num_steps 1-7, "
+        f"batch 1-3, new draws each run), no torch.nn recurrence inside; max abs diff {worst:.1e}"
+    )

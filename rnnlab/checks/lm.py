@@ -7,6 +7,7 @@ memory cut (the state reset before every token). It changes every token but the 
 sequence to show that the state carries them to the last prediction, and checks that validation
 text is not training text (``heldout.check_held_out``).
 """
+
 import math
 import random
 
@@ -15,7 +16,6 @@ import torch.nn.functional as F
 
 from .core import describe, fail
 from .heldout import check_held_out, tokens_of
-
 
 
 def unigram_perplexity(data):
@@ -32,9 +32,13 @@ def unigram_perplexity(data):
 
 def _not_a_model(net, what):
     if not (isinstance(net, torch.nn.Module) and hasattr(net, "begin_state")):
-        fail(f"the {what} itself", "a trained model (an nn.Module with begin_state, e.g. rnnlab.RNNLM)",
-             describe(net), "pass the trained model, not a perplexity, a History or a list of numbers: "
-             "the check evaluates the model itself on the data")
+        fail(
+            f"the {what} itself",
+            "a trained model (an nn.Module with begin_state, e.g. rnnlab.RNNLM)",
+            describe(net),
+            "pass the trained model, not a perplexity, a History or a list of numbers: "
+            "the check evaluates the model itself on the data",
+        )
 
 
 @torch.no_grad()
@@ -73,6 +77,7 @@ class _AtOffset:
 
     def __iter__(self):
         from ..data import seq_data_iter_sequential
+
         return seq_data_iter_sequential(self.it.corpus, self.it.batch_size, self.it.num_steps, self.offset)
 
 
@@ -90,27 +95,35 @@ def check_trained_lm(net, data_iter, what="the trained model", train_data=None):
     """The trained ``net`` beats, on ``data_iter``, the unigram baseline and its own memoryless
     version. With ``train_data``, ``data_iter`` must also be held-out text."""
     from .core import passed
+
     _not_a_model(net, what)
     if train_data is not None:
         check_held_out(data_iter, train_data)
     ppl = _perplexity(net, data_iter)
     base = unigram_perplexity(data_iter)
     if not ppl < base:
-        fail(f"the perplexity of {what}, evaluated here on the data", "below the unigram baseline "
-             "(frequencies, no context)", f"{ppl / base:.2f} times the baseline",
-             "it learned nothing from the context: is it trained (the same object you trained)? do the "
-             "inputs and state reach the output? is the learning rate neither too small nor too large?")
+        fail(
+            f"the perplexity of {what}, evaluated here on the data",
+            "below the unigram baseline (frequencies, no context)",
+            f"{ppl / base:.2f} times the baseline",
+            "it learned nothing from the context: is it trained (the same object you trained)? do the "
+            "inputs and state reach the output? is the learning rate neither too small nor too large?",
+        )
     _check_memory(net, data_iter, what)
     no_memory = _perplexity(net, data_iter, memory=False)
     if not ppl < 1.1 * no_memory:
-        fail(f"the perplexity of {what} vs the same model reading every token from a fresh state",
-             "not worse: carrying the state should help, not hurt",
-             f"{ppl / no_memory:.2f} times the memoryless perplexity",
-             "the state carried from one minibatch to the next does not belong to the text that follows "
-             "(random minibatches need a fresh state each), or it is not detached between minibatches")
+        fail(
+            f"the perplexity of {what} vs the same model reading every token from a fresh state",
+            "not worse: carrying the state should help, not hurt",
+            f"{ppl / no_memory:.2f} times the memoryless perplexity",
+            "the state carried from one minibatch to the next does not belong to the text that follows "
+            "(random minibatches need a fresh state each), or it is not detached between minibatches",
+        )
     held = ", on held-out text" if train_data is not None else ""
-    passed(f"{what}: perplexity {ppl:.2f} evaluated here{held}, below the unigram baseline {base:.2f}; "
-           f"the state carries earlier tokens to later predictions (without memory: {no_memory:.2f})")
+    passed(
+        f"{what}: perplexity {ppl:.2f} evaluated here{held}, below the unigram baseline {base:.2f}; "
+        f"the state carries earlier tokens to later predictions (without memory: {no_memory:.2f})"
+    )
 
 
 @torch.no_grad()
@@ -130,10 +143,13 @@ def _check_memory(net, data_iter, what):
         net.train(was_training)
     last = slice((X.shape[1] - 1) * X.shape[0], None)  # time-major rows of the last step
     if float((logits2[last] - logits[last]).abs().max()) <= 1e-6:
-        fail(f"the last predictions of {what} after changing every EARLIER token of each sequence",
-             "different: the recurrent state carries earlier tokens forward", "unchanged",
-             "the state is not carried through time (ignored, reset or never updated inside forward), "
-             "so the model only sees the current token")
+        fail(
+            f"the last predictions of {what} after changing every EARLIER token of each sequence",
+            "different: the recurrent state carries earlier tokens forward",
+            "unchanged",
+            "the state is not carried through time (ignored, reset or never updated inside forward), "
+            "so the model only sees the current token",
+        )
 
 
 def check_below_unigram(net, data_iter, what="the trained model"):
@@ -143,13 +159,18 @@ def check_below_unigram(net, data_iter, what="the trained model"):
 
 # --- data splits, cross-perplexity, word vocabularies -------------------------------------
 
+
 def check_train_val_split(train_val_split):
     """``train_val_split(corpus, val_fraction)`` -> (train, val): val is the LAST
     ``int(len(corpus) * val_fraction)`` tokens, train everything before, both in order."""
     from .core import call, fresh_rng, passed
+
     rng = fresh_rng()
-    cases = [(int(rng.integers(200, 2000)), float(rng.choice([0.1, 0.2]))),
-             (int(rng.integers(20, 60)), 0.25), (10, 0.5)]
+    cases = [
+        (int(rng.integers(200, 2000)), float(rng.choice([0.1, 0.2]))),
+        (int(rng.integers(20, 60)), 0.25),
+        (10, 0.5),
+    ]
     for n, frac in cases:
         corpus = [int(t) for t in rng.integers(0, 30, n)]  # random tokens: positions tell the parts apart
         got = call(train_val_split, list(corpus), frac, what=f"train_val_split(corpus, {frac})")
@@ -159,21 +180,35 @@ def check_train_val_split(train_val_split):
         train, val = (list(v.tolist() if hasattr(v, "tolist") else v) for v in got)
         n_val = int(n * frac)
         if len(train) + len(val) != n:
-            fail(what + ": sizes", f"len(train) + len(val) = {n}", f"{len(train)} + {len(val)}",
-                 "every token goes to exactly one part: the slices overlap by one or drop a token"
-                 if abs(len(train) + len(val) - n) == 1 else "every token goes to exactly one part")
+            fail(
+                what + ": sizes",
+                f"len(train) + len(val) = {n}",
+                f"{len(train)} + {len(val)}",
+                "every token goes to exactly one part: the slices overlap by one or drop a token"
+                if abs(len(train) + len(val) - n) == 1
+                else "every token goes to exactly one part",
+            )
         if len(val) != n_val:
-            fail(what + ": validation size", f"{n_val} tokens (int(len(corpus) * val_fraction))",
-                 f"{len(val)}", "val_fraction is the VALIDATION share" if abs(len(train) - n_val) <= 1 else None)
+            fail(
+                what + ": validation size",
+                f"{n_val} tokens (int(len(corpus) * val_fraction))",
+                f"{len(val)}",
+                "val_fraction is the VALIDATION share" if abs(len(train) - n_val) <= 1 else None,
+            )
         if train + val != corpus:
-            fail(what + ": order", f"train = corpus[:{n - n_val}], val = corpus[{n - n_val}:]",
-                 "other tokens or another order",
-                 "validation must be the END of the corpus (held out in time), not the start"
-                 if val == corpus[:n_val] else
-                 "split by position, keep the order: shuffled or interleaved tokens leak context "
-                 "from validation into training")
-    passed("train_val_split: validation is the last int(n * val_fraction) tokens, training the rest, "
-           "in order and without overlap (random corpora, new on every run)")
+            fail(
+                what + ": order",
+                f"train = corpus[:{n - n_val}], val = corpus[{n - n_val}:]",
+                "other tokens or another order",
+                "validation must be the END of the corpus (held out in time), not the start"
+                if val == corpus[:n_val]
+                else "split by position, keep the order: shuffled or interleaved tokens leak context "
+                "from validation into training",
+            )
+    passed(
+        "train_val_split: validation is the last int(n * val_fraction) tokens, training the rest, "
+        "in order and without overlap (random corpora, new on every run)"
+    )
 
 
 def check_cross_perplexity(cross_perplexity_table, nets, val_iters, train_data=None, rtol=0.01):
@@ -183,68 +218,101 @@ def check_cross_perplexity(cross_perplexity_table, nets, val_iters, train_data=N
     per model), the validation data must not be training text, and every model must beat the
     unigram baseline on the held-out text of its own corpus."""
     from .core import call, fresh_rng, passed
+
     if not callable(cross_perplexity_table):
-        fail("the first argument", "the function cross_perplexity_table(nets, val_iters)",
-             describe(cross_perplexity_table), "pass the function: the check calls it on models and "
-             "corpora of its own choosing and recomputes the numbers")
+        fail(
+            "the first argument",
+            "the function cross_perplexity_table(nets, val_iters)",
+            describe(cross_perplexity_table),
+            "pass the function: the check calls it on models and "
+            "corpora of its own choosing and recomputes the numbers",
+        )
     rng = fresh_rng()
+
     def shuffled(n):  # a random order that is never the notebook's own (for n > 1)
         order = [int(i) for i in rng.permutation(n)]
         return order[1:] + order[:1] if n > 1 and order == sorted(order) else order
+
     rows = shuffled(len(nets))
     rows.append(rows[int(rng.integers(len(rows)))])  # one model twice: a table of its own shape
-    cols = shuffled(len(val_iters))[:max(2, len(val_iters) - 1)]
-    got = call(cross_perplexity_table, [nets[i] for i in rows], [val_iters[j] for j in cols],
-               what="cross_perplexity_table(nets, val_iters)")
+    cols = shuffled(len(val_iters))[: max(2, len(val_iters) - 1)]
+    got = call(
+        cross_perplexity_table,
+        [nets[i] for i in rows],
+        [val_iters[j] for j in cols],
+        what="cross_perplexity_table(nets, val_iters)",
+    )
     try:
         got = torch.as_tensor(got, dtype=torch.float64)
     except (TypeError, ValueError, RuntimeError):
         fail("cross_perplexity_table(...)", "a list of lists of numbers", describe(got), None)
     shape = (len(rows), len(cols))
     if tuple(got.shape) != shape:
-        fail(f"cross_perplexity_table({len(rows)} models, {len(cols)} corpora)",
-             f"shape {shape}: one row per model, one column per corpus", describe(got),
-             "transposed: rows are models, columns corpora" if tuple(got.shape) == shape[::-1] else
-             "compute the table from the arguments, not from variables of the notebook")
+        fail(
+            f"cross_perplexity_table({len(rows)} models, {len(cols)} corpora)",
+            f"shape {shape}: one row per model, one column per corpus",
+            describe(got),
+            "transposed: rows are models, columns corpora"
+            if tuple(got.shape) == shape[::-1]
+            else "compute the table from the arguments, not from variables of the notebook",
+        )
     for a, i in enumerate(rows):
         for b, j in enumerate(cols):
             values = _perplexities_over_offsets(nets[i], val_iters[j])
             lo, hi, want = min(values) * (1 - rtol), max(values) * (1 + rtol), sum(values) / len(values)
-            ok = lambda v: math.isfinite(v) and lo <= v <= hi
+            ok = lambda v, lo=lo, hi=hi: math.isfinite(v) and lo <= v <= hi
             value = float(got[a, b])
             if not ok(value):
-                cause = ("perplexity is exp(mean cross-entropy), not the loss itself"
-                         if value < 1 or (value < 50 and ok(math.exp(value))) else
-                         "rows and columns swapped: entry [i][j] is model i on corpus j"
-                         if shape[0] == shape[1] and ok(float(got[b, a])) else
-                         "use rnnlab.evaluate_perplexity(nets[i], val_iters[j]) (eval mode, on the "
-                         "validation data), not the training perplexity or numbers computed earlier")
-                fail(f"entry [{a}][{b}] (model {i} on corpus {j}), called with the models and corpora "
-                     "in another order", f"its perplexity recomputed here at every possible offset (within {rtol:.0%})",
-                     f"{value:.3f}, off by {abs(value - want) / want:.0%}", cause)
+                cause = (
+                    "perplexity is exp(mean cross-entropy), not the loss itself"
+                    if value < 1 or (value < 50 and ok(math.exp(value)))
+                    else "rows and columns swapped: entry [i][j] is model i on corpus j"
+                    if shape[0] == shape[1] and ok(float(got[b, a]))
+                    else "use rnnlab.evaluate_perplexity(nets[i], val_iters[j]) (eval mode, on the "
+                    "validation data), not the training perplexity or numbers computed earlier"
+                )
+                fail(
+                    f"entry [{a}][{b}] (model {i} on corpus {j}), called with the models and corpora "
+                    "in another order",
+                    f"its perplexity recomputed here at every possible offset (within {rtol:.0%})",
+                    f"{value:.3f}, off by {abs(value - want) / want:.0%}",
+                    cause,
+                )
     if train_data is not None:
         for j, it in enumerate(val_iters):
             check_held_out(it, list(train_data), f"val_iters[{j}]")
         for i in range(min(len(nets), len(val_iters))):
             ppl, base = _perplexity(nets[i], val_iters[i]), unigram_perplexity(val_iters[i])
             if not ppl < base:
-                fail(f"model {i} on the held-out text of its own corpus", "below the unigram baseline",
-                     f"{ppl / base:.2f} times the baseline", "the model did not learn: learning rate, epochs")
-    passed(f"cross_perplexity_table: called on {shape[0]} models x {shape[1]} corpora in a random order, "
-           "every entry agrees with the perplexity recomputed here"
-           + ("; validation text held out, each model beats the unigram baseline on its own corpus"
-              if train_data is not None else ""))
+                fail(
+                    f"model {i} on the held-out text of its own corpus",
+                    "below the unigram baseline",
+                    f"{ppl / base:.2f} times the baseline",
+                    "the model did not learn: learning rate, epochs",
+                )
+    passed(
+        f"cross_perplexity_table: called on {shape[0]} models x {shape[1]} corpora in a random order, "
+        "every entry agrees with the perplexity recomputed here"
+        + (
+            "; validation text held out, each model beats the unigram baseline on its own corpus"
+            if train_data is not None
+            else ""
+        )
+    )
 
 
 def check_word_vocab_sizes(word_vocab_sizes, lines):
     """``word_vocab_sizes(lines, min_freqs)`` -> {min_freq: size of Vocab(words, min_freq)}."""
     from .core import call, fresh_rng, passed
+
     rng = fresh_rng()
     words = ["the", "cat", "sat", "ran", "a", "dog", "down", "end", "time", "machine"]
     toy = [" ".join(rng.choice(words, int(rng.integers(1, 8)))) for _ in range(int(rng.integers(4, 12)))]
     sample = [lines[int(i)] for i in sorted(rng.choice(len(lines), min(len(lines), 400), replace=False))]
-    for text, min_freqs, name in [(toy, [0, 1, 2, 3, 4], "random toy lines"),
-                                  (sample, [1, 2, 3, 5, 10], "a random sample of the book's lines")]:
+    for text, min_freqs, name in [
+        (toy, [0, 1, 2, 3, 4], "random toy lines"),
+        (sample, [1, 2, 3, 5, 10], "a random sample of the book's lines"),
+    ]:
         counts = {}
         got = call(word_vocab_sizes, list(text), list(min_freqs), what="word_vocab_sizes(lines, min_freqs)")
         for line in text:
@@ -257,12 +325,22 @@ def check_word_vocab_sizes(word_vocab_sizes, lines):
         for m in min_freqs:
             if got[m] != want[m]:
                 n_chars = len({ch for line in text for ch in line}) + 1
-                cause = ("'<unk>' is in every vocabulary: add 1" if got[m] == want[m] - 1 else
-                         "counted characters, not words" if got[m] == n_chars else
-                         "a word is kept when its count is >= min_freq (not >)"
-                         if got[m] == 1 + sum(c > m for c in counts.values()) else
-                         "count words per line with line.split(), then Vocab(tokens, min_freq=m)")
-                fail(f"{what}[{m}]", "the number of distinct words seen >= min_freq times, plus <unk>",
-                     f"{got[m]} (off by {got[m] - want[m]:+d})", cause)
-    passed("word_vocab_sizes: vocabulary sizes for each min_freq agree with an independent word count "
-           "(random toy lines and a random sample of the book, new on every run)")
+                cause = (
+                    "'<unk>' is in every vocabulary: add 1"
+                    if got[m] == want[m] - 1
+                    else "counted characters, not words"
+                    if got[m] == n_chars
+                    else "a word is kept when its count is >= min_freq (not >)"
+                    if got[m] == 1 + sum(c > m for c in counts.values())
+                    else "count words per line with line.split(), then Vocab(tokens, min_freq=m)"
+                )
+                fail(
+                    f"{what}[{m}]",
+                    "the number of distinct words seen >= min_freq times, plus <unk>",
+                    f"{got[m]} (off by {got[m] - want[m]:+d})",
+                    cause,
+                )
+    passed(
+        "word_vocab_sizes: vocabulary sizes for each min_freq agree with an independent word count "
+        "(random toy lines and a random sample of the book, new on every run)"
+    )

@@ -1,6 +1,7 @@
 """Checks of exercise set 7 (LSTM): the forget-gate bias, an LSTM with a coupled input and
 forget gate written from scratch, and trained LSTM language models judged on held-out text.
 House conventions in ``rnnlab.checks.core``; the held-out judge in ``heldout``."""
+
 import itertools
 
 import torch
@@ -27,8 +28,10 @@ def check_forget_bias(set_forget_bias):
         value = round(float(torch.empty(()).uniform_(0.5, 3.0, generator=gen)), 2)
         lstm = nn.LSTM(I, H, num_layers=L, bidirectional=bidir)
         before = {k: v.detach().clone() for k, v in lstm.named_parameters()}
-        what = (f"set_forget_bias(nn.LSTM({I}, {H}, num_layers={L}"
-                f"{', bidirectional=True' if bidir else ''}), {value})")
+        what = (
+            f"set_forget_bias(nn.LSTM({I}, {H}, num_layers={L}"
+            f"{', bidirectional=True' if bidir else ''}), {value})"
+        )
         set_forget_bias(lstm, value)
         after = dict(lstm.named_parameters())
         for name, old in before.items():
@@ -41,36 +44,55 @@ def check_forget_bias(set_forget_bias):
                 for g, rows in blocks.items():
                     for name in (ih, hh):
                         if g != "f" and not torch.equal(after[name][rows], before[name][rows]):
-                            fail(f"{what}: the {g} rows of {name}", "unchanged", "changed",
-                                 "only the forget gate's rows, H:2H, change")
+                            fail(
+                                f"{what}: the {g} rows of {name}",
+                                "unchanged",
+                                "changed",
+                                "only the forget gate's rows, H:2H, change",
+                            )
                 continue
             old_total = before[ih] + before[hh]
-            hit = [g for g, rows in blocks.items() if g != "f" and torch.allclose(
-                total[rows], torch.full((H,), value), atol=1e-6)]
+            hit = [
+                g
+                for g, rows in blocks.items()
+                if g != "f" and torch.allclose(total[rows], torch.full((H,), value), atol=1e-6)
+            ]
             if hit:
-                cause = (f"those are the rows of gate {hit[0]}: torch orders the gates i, f, g, o, "
-                         "so the forget gate is rows H:2H")
+                cause = (
+                    f"those are the rows of gate {hit[0]}: torch orders the gates i, f, g, o, "
+                    "so the forget gate is rows H:2H"
+                )
             elif torch.allclose(total[blocks["f"]], torch.full((H,), 2 * value), atol=1e-6):
-                cause = ("both biases were set to the value: the gate adds them, so set one to "
-                         "the value and the other to 0")
+                cause = (
+                    "both biases were set to the value: the gate adds them, so set one to "
+                    "the value and the other to 0"
+                )
             elif torch.equal(total, old_total) and ih != "bias_ih_l0":
-                cause = ("this layer or direction was left out: loop over every layer and "
-                         "direction (bias_ih_l{k}, bias_hh_l{k}, with _reverse)")
+                cause = (
+                    "this layer or direction was left out: loop over every layer and "
+                    "direction (bias_ih_l{k}, bias_hh_l{k}, with _reverse)"
+                )
             else:
                 cause = "bias_ih[H:2H] + bias_hh[H:2H] must equal the value"
-            fail(f"{what}: {ih}[H:2H] + {hh}[H:2H]", f"{value} in every entry",
-                 f"entries from {float(total[blocks['f']].min()):.3g} to "
-                 f"{float(total[blocks['f']].max()):.3g}", cause)
-    passed("set_forget_bias: the forget gate's two biases add up to the value in every layer and "
-           "direction of 3 random nn.LSTMs (bidirectional included); nothing else changed")
+            fail(
+                f"{what}: {ih}[H:2H] + {hh}[H:2H]",
+                f"{value} in every entry",
+                f"entries from {float(total[blocks['f']].min()):.3g} to "
+                f"{float(total[blocks['f']].max()):.3g}",
+                cause,
+            )
+    passed(
+        "set_forget_bias: the forget gate's two biases add up to the value in every layer and "
+        "direction of 3 random nn.LSTMs (bidirectional included); nothing else changed"
+    )
 
 
 # --- an LSTM with a coupled input and forget gate ----------------------------------------
 
+
 def _coupled(params, X, H, C, order="fgo", couple=True, squash=True):
     """The reference: i = 1 - f; blocks in ``order`` (the right one is f, g, o)."""
-    W_ih, W_hh, b_ih, b_hh = (params[k] for k in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0",
-                                                     "bias_hh_l0"))
+    W_ih, W_hh, b_ih, b_hh = (params[k] for k in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"))
     n = H.shape[-1]
     outs = []
     for x in X:
@@ -84,8 +106,11 @@ def _coupled(params, X, H, C, order="fgo", couple=True, squash=True):
 
 
 def _close(a, b):
-    return isinstance(a, torch.Tensor) and a.shape == b.shape and bool(
-        torch.allclose(a.double(), b.double(), atol=1e-6, rtol=0))
+    return (
+        isinstance(a, torch.Tensor)
+        and a.shape == b.shape
+        and bool(torch.allclose(a.double(), b.double(), atol=1e-6, rtol=0))
+    )
 
 
 def check_coupled_lstm(layer_cls):
@@ -103,14 +128,21 @@ def check_coupled_lstm(layer_cls):
         reject_torch_layers(layer, what)
         layer = layer.double()
         params = dict(layer.named_parameters())
-        shapes = {"weight_ih_l0": (3 * H, I), "weight_hh_l0": (3 * H, H),
-                  "bias_ih_l0": (3 * H,), "bias_hh_l0": (3 * H,)}
+        shapes = {
+            "weight_ih_l0": (3 * H, I),
+            "weight_hh_l0": (3 * H, H),
+            "bias_ih_l0": (3 * H,),
+            "bias_hh_l0": (3 * H,),
+        }
         for pname, shape in shapes.items():
             if pname not in params or tuple(params[pname].shape) != shape:
-                fail(f"{what}.{pname}", f"a parameter of shape {shape}",
-                     describe(params[pname].data) if pname in params else
-                     f"parameters {sorted(params)}", "three gate blocks [f, g, o] stacked by "
-                     "rows, named like nn.LSTM's (there is no input-gate block: i = 1 - f)")
+                fail(
+                    f"{what}.{pname}",
+                    f"a parameter of shape {shape}",
+                    describe(params[pname].data) if pname in params else f"parameters {sorted(params)}",
+                    "three gate blocks [f, g, o] stacked by "
+                    "rows, named like nn.LSTM's (there is no input-gate block: i = 1 - f)",
+                )
         if sorted(params) != sorted(shapes):
             fail(f"{what}: parameters", sorted(shapes), sorted(params), "no other parameters")
         with torch.no_grad():
@@ -121,48 +153,78 @@ def check_coupled_lstm(layer_cls):
         with torch.no_grad():
             got = run_scratch(layer, X, (H0.clone(), C0.clone()), what)
             want = _coupled(params, X, H0[0], C0[0])
-        if not (isinstance(got, tuple) and len(got) == 2 and isinstance(got[1], tuple)
-                and len(got[1]) == 2):
-            fail(f"{what} on inputs {tuple(X.shape)}", "(outputs, (H, C)) like nn.LSTM",
-                 describe(got), "return torch.stack(outputs), (H.unsqueeze(0), C.unsqueeze(0))")
+        if not (isinstance(got, tuple) and len(got) == 2 and isinstance(got[1], tuple) and len(got[1]) == 2):
+            fail(
+                f"{what} on inputs {tuple(X.shape)}",
+                "(outputs, (H, C)) like nn.LSTM",
+                describe(got),
+                "return torch.stack(outputs), (H.unsqueeze(0), C.unsqueeze(0))",
+            )
         out, (H_n, C_n) = got
         if not isinstance(out, torch.Tensor) or tuple(out.shape) != (T, B, H):
-            fail(f"{what}: outputs", f"shape {(T, B, H)} (num_steps, batch_size, hidden_size)",
-                 describe(out), "stack the H of every step along dim 0")
+            fail(
+                f"{what}: outputs",
+                f"shape {(T, B, H)} (num_steps, batch_size, hidden_size)",
+                describe(out),
+                "stack the H of every step along dim 0",
+            )
         for part, v in (("H", H_n), ("C", C_n)):
             if not isinstance(v, torch.Tensor) or tuple(v.shape) != (1, B, H):
-                fail(f"{what}: final {part}", f"shape {(1, B, H)}", describe(v),
-                     "keep a leading layer dimension: .unsqueeze(0)")
+                fail(
+                    f"{what}: final {part}",
+                    f"shape {(1, B, H)}",
+                    describe(v),
+                    "keep a leading layer dimension: .unsqueeze(0)",
+                )
         if not _close(out, want[0]):
             with torch.no_grad():
                 zero = torch.zeros_like(H0[0])
-                alt = {"i = f": _coupled(params, X, H0[0], C0[0], couple=False)[0],
-                       "no tanh": _coupled(params, X, H0[0], C0[0], squash=False)[0],
-                       "zero state": _coupled(params, X, zero, zero)[0],
-                       "zero cell": _coupled(params, X, H0[0], zero)[0]}
-                orders = {o: _coupled(params, X, H0[0], C0[0], order="".join(o))[0]
-                          for o in itertools.permutations("fgo") if o != tuple("fgo")}
-            causes = {"i = f": "the input gate is 1 - f (coupled), not f",
-                      "no tanh": "h = o * tanh(c): squash the cell before the output gate",
-                      "zero state": "the initial state (H0, C0) passed to forward is ignored",
-                      "zero cell": "the initial cell C0 is ignored (only H0 is used)"}
+                alt = {
+                    "i = f": _coupled(params, X, H0[0], C0[0], couple=False)[0],
+                    "no tanh": _coupled(params, X, H0[0], C0[0], squash=False)[0],
+                    "zero state": _coupled(params, X, zero, zero)[0],
+                    "zero cell": _coupled(params, X, H0[0], zero)[0],
+                }
+                orders = {
+                    o: _coupled(params, X, H0[0], C0[0], order="".join(o))[0]
+                    for o in itertools.permutations("fgo")
+                    if o != tuple("fgo")
+                }
+            causes = {
+                "i = f": "the input gate is 1 - f (coupled), not f",
+                "no tanh": "h = o * tanh(c): squash the cell before the output gate",
+                "zero state": "the initial state (H0, C0) passed to forward is ignored",
+                "zero cell": "the initial cell C0 is ignored (only H0 is used)",
+            }
             cause = next((causes[k] for k, v in alt.items() if _close(out, v)), None)
             if cause is None:
                 hit = next((o for o, v in orders.items() if _close(out, v)), None)
-                cause = (f"the gate blocks are read in the order {''.join(hit)}: the rows are "
-                         "[f, g, o]" if hit else "f = sigmoid(.), g = tanh(.), o = sigmoid(.); "
-                         "c = f * c + (1 - f) * g; h = o * tanh(c); both biases added")
-            fail(f"{what}: outputs for inputs {tuple(X.shape)} and a random (H0, C0)",
-                 "the coupled LSTM computed independently (float64, 1e-6)",
-                 f"max abs difference {float((out - want[0]).abs().max()):.3g}", cause)
+                cause = (
+                    f"the gate blocks are read in the order {''.join(hit)}: the rows are [f, g, o]"
+                    if hit
+                    else "f = sigmoid(.), g = tanh(.), o = sigmoid(.); "
+                    "c = f * c + (1 - f) * g; h = o * tanh(c); both biases added"
+                )
+            fail(
+                f"{what}: outputs for inputs {tuple(X.shape)} and a random (H0, C0)",
+                "the coupled LSTM computed independently (float64, 1e-6)",
+                f"max abs difference {float((out - want[0]).abs().max()):.3g}",
+                cause,
+            )
         if not (_close(H_n[0], want[1]) and _close(C_n[0], want[2])):
-            fail(f"{what}: the returned state (H, C)", "H and C after the LAST step",
-                 "another value" + ("" if _close(H_n[0], want[1]) else " of H"),
-                 "return the cell C of the last step too, not the initial one" if
-                 _close(H_n[0], want[1]) else "return the H of the last step")
-    passed(f"{name}: the coupled LSTM (i = 1 - f, blocks [f, g, o]) matches an independent "
-           "float64 computation, outputs and final (H, C), for 3 random sizes, weights, inputs "
-           "and initial states (batch size 1 included); no torch recurrent layer inside")
+            fail(
+                f"{what}: the returned state (H, C)",
+                "H and C after the LAST step",
+                "another value" + ("" if _close(H_n[0], want[1]) else " of H"),
+                "return the cell C of the last step too, not the initial one"
+                if _close(H_n[0], want[1])
+                else "return the H of the last step",
+            )
+    passed(
+        f"{name}: the coupled LSTM (i = 1 - f, blocks [f, g, o]) matches an independent "
+        "float64 computation, outputs and final (H, C), for 3 random sizes, weights, inputs "
+        "and initial states (batch size 1 included); no torch recurrent layer inside"
+    )
 
 
 def check_heldout_lm(net, vocab, what="the trained model", layer=None):
@@ -171,9 +233,14 @@ def check_heldout_lm(net, vocab, what="the trained model", layer=None):
     now."""
     require_model(net, what)
     if layer is not None and not isinstance(getattr(net, "rnn", None), layer):
-        fail(f"the recurrent layer of {what}", f"nn.{layer.__name__}",
-             describe(getattr(net, "rnn", None)), f"build it as rnnlab.RNNLM(nn.{layer.__name__}"
-             "(...), len(vocab))")
+        fail(
+            f"the recurrent layer of {what}",
+            f"nn.{layer.__name__}",
+            describe(getattr(net, "rnn", None)),
+            f"build it as rnnlab.RNNLM(nn.{layer.__name__}(...), len(vocab))",
+        )
     judge_lm(net, vocab, what)
-    passed(f"{what}: beats the unigram baseline and itself without context (state reset at "
-           "every character) on held-out windows of The War of the Worlds drawn now")
+    passed(
+        f"{what}: beats the unigram baseline and itself without context (state reset at "
+        "every character) on held-out windows of The War of the Worlds drawn now"
+    )

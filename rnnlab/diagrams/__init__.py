@@ -5,6 +5,7 @@ The SVG files next to this module are drawn by ``figures/draw.py`` in the reposi
 is the SVG itself (a ``data:`` URI), so it needs no file beside the notebook: it displays the
 same in JupyterLab, in Colab and on the website, which reads the stored output.
 """
+
 import base64
 import html
 import json
@@ -36,8 +37,10 @@ class Diagram:
 
     def _repr_html_(self):
         data = base64.b64encode(self.svg).decode("ascii")
-        return (f'<img class="rnnlab-diagram" alt="{html.escape(self.alt)}" '
-                f'src="data:image/svg+xml;base64,{data}" style="max-width: 100%; height: auto;">')
+        return (
+            f'<img class="rnnlab-diagram" alt="{html.escape(self.alt)}" '
+            f'src="data:image/svg+xml;base64,{data}" style="max-width: 100%; height: auto;">'
+        )
 
     def __repr__(self):
         # Short on purpose: the alt text is in the HTML; numbers in it must not show up in a

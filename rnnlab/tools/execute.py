@@ -3,6 +3,7 @@
 Runs hold a lock file so that two full runs never share the CPU (timings stay honest),
 print each notebook's wall time, and scrub this machine's paths from the outputs.
 """
+
 import fcntl
 import os
 import pathlib
@@ -40,8 +41,9 @@ def execute_notebook(path, timeout=1800, kernel_name="python3"):
     nb = nbformat.read(path, as_version=4)
     # The kernel inherits this: no progress bar is stored (its first frame would stay at 0%).
     os.environ["RNNLAB_PROGRESS"] = "0"
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name,
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name=kernel_name, resources={"metadata": {"path": str(path.parent)}}
+    )
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
@@ -64,16 +66,17 @@ def keep_edits_made_meanwhile(executed, on_disk, path):
     executed copy would silently drop their edits: metadata (alt text, tags) is merged,
     and any change of a cell's source stops the write so the run can be repeated.
     """
+
     def cells(nb):
         return [(c.cell_type, c.source) for c in nb.cells]
+
     if cells(executed) != cells(on_disk):
         raise NotebookChangedError(
-            f"{path} was edited while it ran; its outputs were NOT stored (the edits are "
-            "kept). Run it again.")
+            f"{path} was edited while it ran; its outputs were NOT stored (the edits are kept). Run it again."
+        )
     for ran, disk in zip(executed.cells, on_disk.cells):
         ran.metadata = disk.metadata
     executed.metadata = on_disk.metadata
-
 
 
 def main(paths):

@@ -7,6 +7,7 @@ bubblewrap sandbox (``sandbox.py``), with the checks evaluated by the in-kernel 
 ``python -m rnnlab grade merge OUT1 OUT2 ... --out FOLDER`` joins the outputs of shards;
 ``python -m rnnlab grade bench`` measures submissions per minute per core.
 """
+
 import concurrent.futures
 import hashlib
 import json
@@ -45,8 +46,9 @@ def parse_notebook(data):
             new.update(outputs=[], execution_count=None)
         cells.append(new)
     raw["cells"] = cells
-    raw["metadata"].setdefault("kernelspec", {"name": "python3", "display_name": "Python 3",
-                                              "language": "python"})
+    raw["metadata"].setdefault(
+        "kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"}
+    )
     raw["metadata"]["kernelspec"]["name"] = "python3"  # a submission may not choose its kernel
     return nbformat.from_dict(raw)
 
@@ -58,8 +60,9 @@ def prepare(nb, ref):
     job_checks, checks = {}, []
     for item in ref.checks:
         index = by_id.get(item.id, by_source.get(item.source))
-        record = dict(id=item.id, exercise=item.exercise, points=item.points, status="not run", message="",
-                      cell=index)
+        record = dict(
+            id=item.id, exercise=item.exercise, points=item.points, status="not run", message="", cell=index
+        )
         if index is None or nb.cells[index].cell_type != "code":
             record["message"], record["cell"] = "the check cell is missing from the submission", None
         else:
@@ -71,8 +74,9 @@ def prepare(nb, ref):
         found = nb.cells[by_id[item.id]] if item.id in by_id else None
         text = found.source if found is not None and found.cell_type == "markdown" else ""
         answered = bool(text.strip()) and text.strip() != item.source.strip()
-        answers.append(dict(id=item.id, exercise=item.exercise, points=item.points, answered=answered,
-                            text=text[:20000]))
+        answers.append(
+            dict(id=item.id, exercise=item.exercise, points=item.points, answered=answered, text=text[:20000])
+        )
     return job_checks, checks, answers
 
 
@@ -110,13 +114,27 @@ def grade_one(sub, refs, options):
     """The record of one submission (never raises)."""
     start = time.perf_counter()
     ref = refs.get(sub["set"])
-    record = dict(student=sub["student"], raw_student=sub["raw_student"][:200], set=sub["set"],
-                  canvas_id=sub.get("canvas_id", ""), status="ok", checks=[], answers=[], exercises={},
-                  points=0.0, max_points=ref.max_points() if ref else 0.0, seconds=0.0, sha256="",
-                  sandbox="bwrap" if options["bwrap"] else "none (--no-sandbox)", errors=[])
+    record = dict(
+        student=sub["student"],
+        raw_student=sub["raw_student"][:200],
+        set=sub["set"],
+        canvas_id=sub.get("canvas_id", ""),
+        status="ok",
+        checks=[],
+        answers=[],
+        exercises={},
+        points=0.0,
+        max_points=ref.max_points() if ref else 0.0,
+        seconds=0.0,
+        sha256="",
+        sandbox="bwrap" if options["bwrap"] else "none (--no-sandbox)",
+        errors=[],
+    )
     if ref is not None:
-        record["checks"] = [dict(id=c.id, exercise=c.exercise, points=c.points, status="not run",
-                                 message="") for c in ref.checks]
+        record["checks"] = [
+            dict(id=c.id, exercise=c.exercise, points=c.points, status="not run", message="")
+            for c in ref.checks
+        ]
     try:
         if sub["problem"]:
             record["status"] = sub["problem"]
@@ -129,12 +147,23 @@ def grade_one(sub, refs, options):
             record["status"] = f"invalid notebook: {type(err).__name__}: {str(err)[:150]}"
             return record
         job_checks, record["checks"], record["answers"] = prepare(nb, ref)
-        job = dict(notebook=nb, checks=job_checks, imports=ref.imports, timeout=options["timeout"],
-                   memory_gb=options["memory_gb"], max_output=options["max_output"])
+        job = dict(
+            notebook=nb,
+            checks=job_checks,
+            imports=ref.imports,
+            timeout=options["timeout"],
+            memory_gb=options["memory_gb"],
+            max_output=options["max_output"],
+        )
         wall = options["timeout"] * (len(nb.cells) + 3) + 720  # + the harness's start (600 s at most)
-        result = sandbox.run_job(json.loads(json.dumps(job)), bwrap=options["bwrap"],
-                                 data_dir=options["data_dir"], threads=options["threads"],
-                                 quick=options["quick"], wall_timeout=wall)
+        result = sandbox.run_job(
+            json.loads(json.dumps(job)),
+            bwrap=options["bwrap"],
+            data_dir=options["data_dir"],
+            threads=options["threads"],
+            quick=options["quick"],
+            wall_timeout=wall,
+        )
         judge(result, record["checks"], ref)
         record["status"] = result["status"] + (" (output capped)" if result.get("capped") else "")
         record["errors"] = result.get("errors", [])[:20]
@@ -147,26 +176,40 @@ def grade_one(sub, refs, options):
             if c["status"] == "passed":
                 record["points"] += c["points"]
         if ref is not None:
-            record["exercises"] = {e: sum(c["points"] for c in record["checks"]
-                                          if c["exercise"] == e and c["status"] == "passed")
-                                   for e in ref.exercises if any(c.exercise == e for c in ref.checks)}
+            record["exercises"] = {
+                e: sum(
+                    c["points"] for c in record["checks"] if c["exercise"] == e and c["status"] == "passed"
+                )
+                for e in ref.exercises
+                if any(c.exercise == e for c in ref.checks)
+            }
     return record
 
 
 def feedback_markdown(r):
-    lines = [f"# Feedback: {r['student']}, {r['set']}", "",
-             f"**{r['points']:g} of {r['max_points']:g} points.** Status: {r['status']}.", ""]
+    lines = [
+        f"# Feedback: {r['student']}, {r['set']}",
+        "",
+        f"**{r['points']:g} of {r['max_points']:g} points.** Status: {r['status']}.",
+        "",
+    ]
     numbers = {}
     for c in r["checks"]:
         numbers[c["exercise"]] = numbers.get(c["exercise"], 0) + 1
-        lines += [f"## {c['exercise']}, check {numbers[c['exercise']]}: {c['status']} "
-                  f"({c['points'] if c['status'] == 'passed' else 0:g}/{c['points']:g})", "",
-                  f"Cell `{c['id']}`.", ""]
+        lines += [
+            f"## {c['exercise']}, check {numbers[c['exercise']]}: {c['status']} "
+            f"({c['points'] if c['status'] == 'passed' else 0:g}/{c['points']:g})",
+            "",
+            f"Cell `{c['id']}`.",
+            "",
+        ]
         if c.get("message"):
             lines += ["```", c["message"].strip(), "```", ""]
     for a in r["answers"]:
-        lines += [f"- {a['exercise']}, written answer (cell `{a['id']}`): "
-                  f"{'answered, graded by hand' if a['answered'] else 'unchanged'}"]
+        lines += [
+            f"- {a['exercise']}, written answer (cell `{a['id']}`): "
+            f"{'answered, graded by hand' if a['answered'] else 'unchanged'}"
+        ]
     if r.get("errors"):
         lines += ["", "## Other cells that raised an error", ""]
         lines += [f"- cell {n + 1}: `{msg.splitlines()[0] if msg else ''}`" for n, msg in r["errors"][:10]]
@@ -177,42 +220,79 @@ def self_test(refs, sets, options, log=print):
     """Grade each set's solution notebook; raise SetupError unless it gets full marks."""
     for name in sorted(sets):
         ref = refs[name]
-        sub = dict(student="solution", raw_student="solution", set=name, path=str(ref.solution_path),
-                   problem="", canvas_id="")
+        sub = dict(
+            student="solution",
+            raw_student="solution",
+            set=name,
+            path=str(ref.solution_path),
+            problem="",
+            canvas_id="",
+        )
         r = grade_one(sub, refs, dict(options, max_bytes=max(options["max_bytes"], 2**28)))
-        log(f"self-test {name}: the solution gets {r['points']:g}/{r['max_points']:g}, {r['status']} "
-            f"({r['seconds']:.0f} s)")
+        log(
+            f"self-test {name}: the solution gets {r['points']:g}/{r['max_points']:g}, {r['status']} "
+            f"({r['seconds']:.0f} s)"
+        )
         if r["points"] != r["max_points"] or r["status"] != "ok":
-            failed = [f"{c['exercise']} cell {c['id']}: {c['status']} {c['message'][:200]}"
-                      for c in r["checks"] if c["status"] != "passed"]
-            raise SetupError(f"the solution of {name} does not get full marks here ({r['status']}); "
-                             "fix the grading environment first:\n  " + "\n  ".join(failed))
+            failed = [
+                f"{c['exercise']} cell {c['id']}: {c['status']} {c['message'][:200]}"
+                for c in r["checks"]
+                if c["status"] != "passed"
+            ]
+            raise SetupError(
+                f"the solution of {name} does not get full marks here ({r['status']}); "
+                "fix the grading environment first:\n  " + "\n  ".join(failed)
+            )
 
 
-def grade_class(submissions, out, book=None, jobs=1, shard=(1, 1), roster=None, no_sandbox=False,
-                self_check=True, log=print, **limits):
+def grade_class(
+    submissions,
+    out,
+    book=None,
+    jobs=1,
+    shard=(1, 1),
+    roster=None,
+    no_sandbox=False,
+    self_check=True,
+    log=print,
+    **limits,
+):
     """Grade every submission under ``submissions`` into the folder ``out``; return the records."""
     refs = load_references(find_book(book))
     bwrap = sandbox.bwrap_path()
     if bwrap is None and not no_sandbox:
-        raise SetupError("bubblewrap (bwrap) is missing or does not work here: install Debian's "
-                         "`bubblewrap`, use the container recipe, or pass --no-sandbox to run "
-                         "submissions with your own rights")
-    options = dict(timeout=300, memory_gb=4.0, max_output=1_000_000, max_bytes=20 * 2**20, quick=False,
-                   threads=1, data_dir=None)
+        raise SetupError(
+            "bubblewrap (bwrap) is missing or does not work here: install Debian's "
+            "`bubblewrap`, use the container recipe, or pass --no-sandbox to run "
+            "submissions with your own rights"
+        )
+    options = dict(
+        timeout=300,
+        memory_gb=4.0,
+        max_output=1_000_000,
+        max_bytes=20 * 2**20,
+        quick=False,
+        threads=1,
+        data_dir=None,
+    )
     options.update({k: v for k, v in limits.items() if v is not None})
     options["bwrap"] = None if no_sandbox else bwrap
     found = gradebook.discover(submissions, set(refs), options["max_bytes"])
     index, count = shard
-    mine = found[index - 1::count]
-    log(f"grading {len(mine)} of {len(found)} submissions (shard {index}/{count}) with "
-        f"{'bwrap' if options['bwrap'] else 'NO SANDBOX'}, {jobs} job(s)")
+    mine = found[index - 1 :: count]
+    log(
+        f"grading {len(mine)} of {len(found)} submissions (shard {index}/{count}) with "
+        f"{'bwrap' if options['bwrap'] else 'NO SANDBOX'}, {jobs} job(s)"
+    )
     if self_check:
         self_test(refs, {s["set"] for s in mine if s["set"] in refs}, options, log)
     out = pathlib.Path(out)
     people = gradebook.read_roster(roster) if roster else None
-    done = {(r["student"], r["set"], r["sha256"]): r for r in gradebook.read_records(out)
-            if not r["status"].startswith("grader error")}
+    done = {
+        (r["student"], r["set"], r["sha256"]): r
+        for r in gradebook.read_records(out)
+        if not r["status"].startswith("grader error")
+    }
     records = {(r["student"], r["set"]): r for r in gradebook.read_records(out)}
     lock, counter = threading.Lock(), [0]
 
@@ -230,8 +310,10 @@ def grade_class(submissions, out, book=None, jobs=1, shard=(1, 1), roster=None, 
             r["feedback"] = fb.relative_to(out).as_posix()
             records[(r["student"], r["set"])] = r
             gradebook.write_tables(out, records.values(), refs, people)
-            log(f"[{counter[0]}/{len(mine)}] {r['student']} {r['set']}: {r['points']:g}/{r['max_points']:g} "
-                f"points, {r['status']} ({r['seconds']:.0f} s)")
+            log(
+                f"[{counter[0]}/{len(mine)}] {r['student']} {r['set']}: {r['points']:g}/{r['max_points']:g} "
+                f"points, {r['status']} ({r['seconds']:.0f} s)"
+            )
         return r
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -254,12 +336,16 @@ def merge(outputs, out, book=None, roster=None):
 
 
 def add_arguments(parser):
-    parser.add_argument("submissions", nargs="+", help="the submissions folder; or `merge OUT...`; "
-                        "or `bench`")
+    parser.add_argument(
+        "submissions", nargs="+", help="the submissions folder; or `merge OUT...`; or `bench`"
+    )
     parser.add_argument("--out", default="grading", help="output folder (tables, feedback, answers)")
     parser.add_argument("--book", default=None, help="the book's folder (default: the installed package's)")
-    parser.add_argument("--roster", default=None, help="CSV with a `student` column (and name, id, "
-                        "sis_id, section): missing students get a row")
+    parser.add_argument(
+        "--roster",
+        default=None,
+        help="CSV with a `student` column (and name, id, sis_id, section): missing students get a row",
+    )
     parser.add_argument("--jobs", type=int, default=1, help="submissions graded at once")
     parser.add_argument("--threads", type=int, default=1, help="torch/BLAS threads per job")
     parser.add_argument("--shard", default="1/1", help="grade only shard i of N (i/N)")
@@ -276,6 +362,7 @@ def add_arguments(parser):
 
 def main(args):
     import os
+
     first = args.submissions[0]
     try:
         if first == "merge":
@@ -288,16 +375,29 @@ def main(args):
         if not 1 <= index <= count:
             sys.exit("--shard must be i/N with 1 <= i <= N")
         data = os.environ.get("RNNLAB_DATA")
-        records = grade_class(first, args.out, book=args.book, jobs=args.jobs, shard=(index, count),
-                              roster=args.roster, no_sandbox=args.no_sandbox,
-                              self_check=not args.no_self_test, timeout=args.timeout,
-                              memory_gb=args.memory_gb, max_output=args.max_output,
-                              max_bytes=int(args.max_mb * 2**20), quick=args.quick, threads=args.threads,
-                              data_dir=str(pathlib.Path(data).resolve()) if data else None)
+        records = grade_class(
+            first,
+            args.out,
+            book=args.book,
+            jobs=args.jobs,
+            shard=(index, count),
+            roster=args.roster,
+            no_sandbox=args.no_sandbox,
+            self_check=not args.no_self_test,
+            timeout=args.timeout,
+            memory_gb=args.memory_gb,
+            max_output=args.max_output,
+            max_bytes=int(args.max_mb * 2**20),
+            quick=args.quick,
+            threads=args.threads,
+            data_dir=str(pathlib.Path(data).resolve()) if data else None,
+        )
     except SetupError as err:
         sys.exit(f"grading stopped: {err}")
     print(f"wrote {args.out}/grades.csv, gradebook.csv, canvas.csv, answers/ and feedback/")
     errors = [r for r in records if r["status"].startswith("grader error")]
     if errors:
-        sys.exit(f"{len(errors)} submission(s) hit a grader error (not the students' fault): "
-                 "see the status column and re-run")
+        sys.exit(
+            f"{len(errors)} submission(s) hit a grader error (not the students' fault): "
+            "see the status column and re-run"
+        )

@@ -12,6 +12,7 @@ Writing: ``results.jsonl`` (one record per submission, the source of every table
 per exercise) and ``feedback/STUDENT/SET.md``. Each file is replaced atomically after every
 graded submission, so a crash loses nothing and a re-run resumes.
 """
+
 import csv
 import io
 import json
@@ -42,7 +43,7 @@ def cell(value):
 
 def parse_name(rel, known):
     """(student, set, canvas id) from a path relative to the submissions folder."""
-    parts, stem = rel.parts, rel.name[:-len(".ipynb")]
+    parts, stem = rel.parts, rel.name[: -len(".ipynb")]
     if len(parts) >= 2:
         return parts[0], RESUBMISSION.sub("", stem), ""
     canvas = CANVAS.match(stem)
@@ -74,10 +75,20 @@ def discover(root, known, max_bytes):
             elif info.st_size > max_bytes:
                 problem = f"rejected: larger than the {max_bytes / 2**20:g} MB limit"
             elif exercise not in known:
-                problem = ("rejected: no exercise set named " + repr(exercise)[:60] if exercise else
-                           "rejected: name it STUDENT/SET.ipynb, STUDENT__SET.ipynb or use Canvas's names")
-            found.append(dict(raw_student=student, set=exercise or "?", path=str(path),
-                              canvas_id=canvas_id, problem=problem))
+                problem = (
+                    "rejected: no exercise set named " + repr(exercise)[:60]
+                    if exercise
+                    else "rejected: name it STUDENT/SET.ipynb, STUDENT__SET.ipynb or use Canvas's names"
+                )
+            found.append(
+                dict(
+                    raw_student=student,
+                    set=exercise or "?",
+                    path=str(path),
+                    canvas_id=canvas_id,
+                    problem=problem,
+                )
+            )
     taken = {}
     for sub in found:
         name = safe_name(sub["raw_student"])
@@ -133,8 +144,17 @@ def read_roster(path):
     """[dict(student, name, id, sis_id, section)] from a CSV with at least a ``student`` column."""
     with open(path, newline="") as f:
         rows = list(csv.DictReader(f))
-    return [dict(student=safe_name(r["student"]), name=r.get("name", ""), id=r.get("id", ""),
-                 sis_id=r.get("sis_id", ""), section=r.get("section", "")) for r in rows if r.get("student")]
+    return [
+        dict(
+            student=safe_name(r["student"]),
+            name=r.get("name", ""),
+            id=r.get("id", ""),
+            sis_id=r.get("sis_id", ""),
+            section=r.get("section", ""),
+        )
+        for r in rows
+        if r.get("student")
+    ]
 
 
 def _fmt(x):
@@ -146,21 +166,60 @@ def write_tables(out, records, references, roster=None):
     out = pathlib.Path(out)
     records = sorted(records, key=lambda r: (r["student"], r["set"]))
     write_atomic(out / "results.jsonl", "".join(json.dumps(r, sort_keys=True) + "\n" for r in records))
-    long_rows = [[r["student"], r["set"], _fmt(r["points"]), _fmt(r["max_points"]),
-                  sum(c["status"] == "passed" for c in r["checks"]), len(r["checks"]),
-                  sum(c["status"] == "failed" for c in r["checks"]),
-                  sum(c["status"] == "not attempted" for c in r["checks"]),
-                  sum(c["status"] == "not run" for c in r["checks"]),
-                  sum(a["answered"] for a in r["answers"]), len(r["answers"]), r["status"], r["sandbox"],
-                  f"{r['seconds']:.1f}", r.get("feedback", "")] for r in records]
-    write_atomic(out / "grades.csv", _csv(
-        ["student", "set", "points", "max_points", "passed", "checks", "failed", "not_attempted",
-         "not_run", "answered", "answers", "status", "sandbox", "seconds", "feedback"], long_rows))
+    long_rows = [
+        [
+            r["student"],
+            r["set"],
+            _fmt(r["points"]),
+            _fmt(r["max_points"]),
+            sum(c["status"] == "passed" for c in r["checks"]),
+            len(r["checks"]),
+            sum(c["status"] == "failed" for c in r["checks"]),
+            sum(c["status"] == "not attempted" for c in r["checks"]),
+            sum(c["status"] == "not run" for c in r["checks"]),
+            sum(a["answered"] for a in r["answers"]),
+            len(r["answers"]),
+            r["status"],
+            r["sandbox"],
+            f"{r['seconds']:.1f}",
+            r.get("feedback", ""),
+        ]
+        for r in records
+    ]
+    write_atomic(
+        out / "grades.csv",
+        _csv(
+            [
+                "student",
+                "set",
+                "points",
+                "max_points",
+                "passed",
+                "checks",
+                "failed",
+                "not_attempted",
+                "not_run",
+                "answered",
+                "answers",
+                "status",
+                "sandbox",
+                "seconds",
+                "feedback",
+            ],
+            long_rows,
+        ),
+    )
     sets = sorted({r["set"] for r in records if r["set"] in references})
-    columns = [(s, e) for s in sets for e in references[s].exercises
-               if any(c.exercise == e for c in references[s].checks)]
-    students = {r["student"]: dict(student=r["student"], id=r.get("canvas_id", ""), name="", sis_id="",
-                                   section="") for r in records}
+    columns = [
+        (s, e)
+        for s in sets
+        for e in references[s].exercises
+        if any(c.exercise == e for c in references[s].checks)
+    ]
+    students = {
+        r["student"]: dict(student=r["student"], id=r.get("canvas_id", ""), name="", sis_id="", section="")
+        for r in records
+    }
     for person in roster or []:
         students.setdefault(person["student"], person).update({k: v for k, v in person.items() if v})
     by_key = {(r["student"], r["set"]): r for r in records}
@@ -173,7 +232,9 @@ def write_tables(out, records, references, roster=None):
                 notes.append(f"{s}: missing")
             elif r["status"] != "ok":
                 notes.append(f"{s}: {r['status']}")
-        notes += [f"{r['set']}: {r['status']}" for r in records if r["student"] == name and r["set"] not in sets]
+        notes += [
+            f"{r['set']}: {r['status']}" for r in records if r["student"] == name and r["set"] not in sets
+        ]
         for s, e in columns:
             r = by_key.get((name, s))
             points = r["exercises"].get(e) if r else None
@@ -182,14 +243,30 @@ def write_tables(out, records, references, roster=None):
         set_points = [by_key[(name, s)]["points"] if (name, s) in by_key else "" for s in sets]
         row += [_fmt(total), "; ".join(notes) or "ok"]
         wide.append(row)
-        canvas.append([person.get("name") or name, person.get("id", ""), person.get("sis_id", ""), name,
-                       person.get("section", "")] + [_fmt(p) if p != "" else "" for p in set_points])
-    write_atomic(out / "gradebook.csv", _csv(
-        ["student", "id"] + [f"{s}: {e} ({_fmt(references[s].max_points(e))})" for s, e in columns] +
-        ["total", "notes"], wide))
+        canvas.append(
+            [
+                person.get("name") or name,
+                person.get("id", ""),
+                person.get("sis_id", ""),
+                name,
+                person.get("section", ""),
+            ]
+            + [_fmt(p) if p != "" else "" for p in set_points]
+        )
+    write_atomic(
+        out / "gradebook.csv",
+        _csv(
+            ["student", "id"]
+            + [f"{s}: {e} ({_fmt(references[s].max_points(e))})" for s, e in columns]
+            + ["total", "notes"],
+            wide,
+        ),
+    )
     possible = ["Points Possible", "", "", "", ""] + [_fmt(references[s].max_points()) for s in sets]
-    write_atomic(out / "canvas.csv", _csv(["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] + sets,
-                                          [possible] + canvas))
+    write_atomic(
+        out / "canvas.csv",
+        _csv(["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] + sets, [possible] + canvas),
+    )
     write_answers(out, records, references)
 
 
@@ -203,5 +280,6 @@ def write_answers(out, records, references):
             texts.setdefault(key, []).append(f"## {r['student']} (cell {a['id']})\n\nscore: \n\n{body}\n")
     for (s, e), parts in texts.items():
         title = f"# Written answers: {s}, {e}\n\nFill in each score; the points are in the solutions.\n\n"
-        write_atomic(pathlib.Path(out) / "answers" / f"{safe_name(s)}__{safe_name(e)}.md",
-                     title + "\n".join(parts))
+        write_atomic(
+            pathlib.Path(out) / "answers" / f"{safe_name(s)}__{safe_name(e)}.md", title + "\n".join(parts)
+        )

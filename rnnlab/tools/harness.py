@@ -20,6 +20,7 @@ modules the checks use and IPython's hooks. Before each check ``run``:
 
 What remains possible is listed in the README ("What the sandbox and the harness do not stop").
 """
+
 import builtins
 import contextlib
 import importlib
@@ -30,16 +31,35 @@ import sys
 import traceback
 import types
 
-MODULES = ("builtins", "json", "io", "contextlib", "traceback", "importlib", "math", "numpy",
-           "torch", "torch.nn", "torch.nn.functional",
-           "torch.nn.modules.module", "torch.autograd", "torch.testing", "rnnlab", "rnnlab.corpora",
-           "rnnlab.data", "rnnlab.models", "rnnlab.train", "rnnlab.quick")
+MODULES = (
+    "builtins",
+    "json",
+    "io",
+    "contextlib",
+    "traceback",
+    "importlib",
+    "math",
+    "numpy",
+    "torch",
+    "torch.nn",
+    "torch.nn.functional",
+    "torch.nn.modules.module",
+    "torch.autograd",
+    "torch.testing",
+    "rnnlab",
+    "rnnlab.corpora",
+    "rnnlab.data",
+    "rnnlab.models",
+    "rnnlab.train",
+    "rnnlab.quick",
+)
 CLASSES = (("torch", "Tensor"), ("torch.nn", "Module"))
 EVENTS = ("pre_execute", "pre_run_cell", "post_execute", "post_run_cell")
 
 
 def _ip():
     from IPython import get_ipython
+
     return get_ipython()
 
 
@@ -59,20 +79,35 @@ _STATE = {}
 
 def snapshot():
     import rnnlab.checks  # noqa: F401  (imports torch, numpy and rnnlab once, before the submission)
+
     ip = _ip()
     mods = {name: sys.modules[name] for name in MODULES if name in sys.modules}
     _STATE.update(
-        modules=dict(sys.modules), meta_path=list(sys.meta_path), path=list(sys.path),
-        path_hooks=list(sys.path_hooks), rnnlab_path=list(sys.modules["rnnlab"].__path__),
-        dicts={name: {k: v for k, v in vars(m).items() if callable(v) or isinstance(v, types.ModuleType)}
-               for name, m in mods.items()},
+        modules=dict(sys.modules),
+        meta_path=list(sys.meta_path),
+        path=list(sys.path),
+        path_hooks=list(sys.path_hooks),
+        rnnlab_path=list(sys.modules["rnnlab"].__path__),
+        dicts={
+            name: {k: v for k, v in vars(m).items() if callable(v) or isinstance(v, types.ModuleType)}
+            for name, m in mods.items()
+        },
         classes={(m, c): dict(vars(getattr(sys.modules[m], c))) for m, c in CLASSES if m in sys.modules},
-        ip=None if ip is None else dict(
-            cleanup=list(ip.input_transformers_cleanup), post=list(ip.input_transformers_post),
-            ast=list(ip.ast_transformers), events={e: list(ip.events.callbacks.get(e, [])) for e in EVENTS},
+        ip=None
+        if ip is None
+        else dict(
+            cleanup=list(ip.input_transformers_cleanup),
+            post=list(ip.input_transformers_post),
+            ast=list(ip.ast_transformers),
+            events={e: list(ip.events.callbacks.get(e, [])) for e in EVENTS},
             manager=list(ip.input_transformer_manager.cleanup_transforms),
-            lines=list(ip.input_transformer_manager.line_transforms)),
-        excepthook=sys.excepthook, displayhook=sys.displayhook, stdout=sys.stdout, stderr=sys.stderr)
+            lines=list(ip.input_transformer_manager.line_transforms),
+        ),
+        excepthook=sys.excepthook,
+        displayhook=sys.displayhook,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )
 
 
 def restore():
@@ -125,8 +160,9 @@ def fresh_checks():
         original(what)
 
     for name, module in list(sys.modules.items()):
-        if (name == "rnnlab.checks" or name.startswith("rnnlab.checks.")) and \
-                getattr(module, "passed", None) is original:
+        if (name == "rnnlab.checks" or name.startswith("rnnlab.checks.")) and getattr(
+            module, "passed", None
+        ) is original:
             module.passed = passed
     return checks, core, calls
 
@@ -143,8 +179,13 @@ def run(source, imports):
         namespace.update(__name__="__main__", __builtins__=builtins)
         exec(compile(imports, "<reference imports>", "exec"), namespace)  # noqa: S102
     except BaseException as err:  # the grader's own machinery failed: not the student's fault
-        return json.dumps(dict(status="grader error", message=f"{type(err).__name__}: {err}"[:2000],
-                               output=traceback.format_exc()[-2000:]))
+        return json.dumps(
+            dict(
+                status="grader error",
+                message=f"{type(err).__name__}: {err}"[:2000],
+                output=traceback.format_exc()[-2000:],
+            )
+        )
     namespace["checks"] = checks
     before = dict(namespace)
     status, message = "failed", ""

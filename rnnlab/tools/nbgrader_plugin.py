@@ -4,10 +4,11 @@
 writes the same stubs as ``python -m rnnlab exercises`` (the ``# HINT:`` lines stay, and the
 ``NotImplementedError`` carries the hint), where nbgrader's own would drop the hints.
 """
+
 from nbgrader.converters.generate_assignment import GenerateAssignment
 from nbgrader.preprocessors import ClearSolutions
 
-from .assign import replace_regions
+from .exercises import replace_regions
 
 
 class HintedClearSolutions(ClearSolutions):
@@ -18,5 +19,7 @@ class HintedClearSolutions(ClearSolutions):
 
 def generate_preprocessors():
     """nbgrader's generate_assignment steps with ClearSolutions replaced by the hinted one."""
-    return [HintedClearSolutions if p is ClearSolutions else p
-            for p in GenerateAssignment.class_traits()["preprocessors"].default()]
+    return [
+        HintedClearSolutions if p is ClearSolutions else p
+        for p in GenerateAssignment.class_traits()["preprocessors"].default()
+    ]

@@ -5,6 +5,7 @@ They are read once, before any submission runs, from the book (``exercises/`` an
 folder or a submission. Points come from nbgrader's ``points`` in the solutions (1 when unset) and
 are grouped by the ``## Exercise N`` heading above each cell.
 """
+
 import ast
 import pathlib
 import re
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 
 import nbformat
 
-from .assign import ANSWER_PROMPT, CHECK_TAG, tags
+from .exercises import ANSWER_PROMPT, CHECK_TAG, tags
 
 HEADING = re.compile(r"^#{1,4}\s+(Exercise\s+\d+)", re.MULTILINE)
 
@@ -24,21 +25,22 @@ class SetupError(RuntimeError):
 @dataclass
 class Item:
     """A check cell or a written-answer cell of the reference."""
+
     id: str
     source: str
-    exercise: str          # "Exercise 2", or "Exercises" before the first heading
+    exercise: str  # "Exercise 2", or "Exercises" before the first heading
     points: float = 1.0
-    index: int = 0         # position in the reference notebook
+    index: int = 0  # position in the reference notebook
 
 
 @dataclass
 class Reference:
-    name: str              # "05_bptt"
-    exercise_nb: object    # the student version (what submissions were made from)
+    name: str  # "05_bptt"
+    exercise_nb: object  # the student version (what submissions were made from)
     solution_path: pathlib.Path
     checks: list = field(default_factory=list)
     answers: list = field(default_factory=list)
-    imports: str = ""      # the import statements of the reference, re-run before each check
+    imports: str = ""  # the import statements of the reference, re-run before each check
 
     @property
     def exercises(self):
@@ -58,6 +60,7 @@ def find_book(book=None):
         root = pathlib.Path(book).resolve()
     else:
         import rnnlab
+
         root = pathlib.Path(rnnlab.__file__).resolve().parents[1]
     if not (root / "exercises").is_dir() or not (root / "solutions").is_dir():
         raise SetupError(f"no exercises/ and solutions/ in {root}: give the book's folder with --book")
@@ -77,8 +80,9 @@ def import_lines(nb):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        source = "\n".join(line for line in cell.source.splitlines()
-                           if not line.lstrip().startswith(("%", "!")))
+        source = "\n".join(
+            line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!"))
+        )
         try:
             tree = ast.parse(source)
         except SyntaxError:
@@ -93,10 +97,15 @@ def load_reference(exercise_path, solution_path):
     exercise_nb = nbformat.read(exercise_path, as_version=4)
     solution = nbformat.read(solution_path, as_version=4)
     points = {c.get("id"): _points(c) for c in solution.cells}
-    written = {c.get("id") for c in solution.cells
-               if c.cell_type == "markdown" and "### BEGIN SOLUTION" in c.source}
-    ref = Reference(pathlib.Path(exercise_path).stem, exercise_nb, pathlib.Path(solution_path),
-                    imports=import_lines(exercise_nb))
+    written = {
+        c.get("id") for c in solution.cells if c.cell_type == "markdown" and "### BEGIN SOLUTION" in c.source
+    }
+    ref = Reference(
+        pathlib.Path(exercise_path).stem,
+        exercise_nb,
+        pathlib.Path(solution_path),
+        imports=import_lines(exercise_nb),
+    )
     current = "Exercises"
     for index, cell in enumerate(exercise_nb.cells):
         if cell.cell_type == "markdown":

@@ -5,6 +5,7 @@ import lines, limits), runs the notebook in a fresh kernel in the current folder
 check through ``rnnlab.tools.harness`` and writes one JSON result to the descriptor
 ``RNNLAB_RESULT_FD``, which the kernel does not inherit. Verdicts never come from what a cell prints.
 """
+
 import ast
 import json
 import os
@@ -32,8 +33,14 @@ class Client(NotebookClient):
         self.current_index, self.key = None, "_rnnlab_" + secrets.token_hex(8)
 
     async def _expression(self, expression, cell):
-        msg_id = self.kc.execute("pass", silent=False, store_history=False, allow_stdin=False,
-                                 stop_on_error=False, user_expressions={"v": expression})
+        msg_id = self.kc.execute(
+            "pass",
+            silent=False,
+            store_history=False,
+            allow_stdin=False,
+            stop_on_error=False,
+            user_expressions={"v": expression},
+        )
         reply = await self.async_wait_for_reply(msg_id, cell)
         value = reply["content"].get("user_expressions", {}).get("v", {})
         if value.get("status") != "ok":
@@ -52,8 +59,9 @@ class Client(NotebookClient):
             self.phase, self.timeout = "cells", saved
         if cell_index not in self.checks:
             return await super().async_execute_cell(cell, cell_index, *args, **kw)
-        expression = (f"getattr(__import__('builtins'), {self.key!r})"
-                      f"({self.checks[cell_index]!r}, {self.imports!r})")
+        expression = (
+            f"getattr(__import__('builtins'), {self.key!r})({self.checks[cell_index]!r}, {self.imports!r})"
+        )
         verdict = json.loads(await self._expression(expression, cell))
         self.verdicts[cell_index] = verdict
         cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=verdict["output"])]
@@ -63,12 +71,18 @@ class Client(NotebookClient):
     def output(self, outs, msg, display_id, cell_index):
         content = msg.get("content", {})
         self.output_chars += len(str(content.get("text", ""))) + sum(
-            len(str(v)) for v in content.get("data", {}).values())
+            len(str(v)) for v in content.get("data", {}).values()
+        )
         if msg.get("msg_type") != "error" and self.output_chars > self.max_output:
             if not self.capped:
                 self.capped = True
-                outs.append(nbformat.v4.new_output(
-                    "stream", name="stderr", text=f"\n[grader: output capped at {self.max_output:,} characters]\n"))
+                outs.append(
+                    nbformat.v4.new_output(
+                        "stream",
+                        name="stderr",
+                        text=f"\n[grader: output capped at {self.max_output:,} characters]\n",
+                    )
+                )
             return None
         return super().output(outs, msg, display_id, cell_index)
 
@@ -78,6 +92,7 @@ def memory_limiter(memory_gb):
         if memory_gb:
             size = int(memory_gb * 2**30)
             resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
     return limit
 
 
@@ -91,25 +106,39 @@ def error_of(cell):
 def run(job):
     nb = nbformat.from_dict(job["notebook"])
     checks = {int(k): v for k, v in job["checks"].items()}
-    client = Client(nb, checks, job["imports"], job["max_output"], timeout=job["timeout"],
-                    kernel_name="python3", allow_errors=True, interrupt_on_timeout=False,
-                    shutdown_kernel="immediate", resources={"metadata": {"path": os.getcwd()}})
+    client = Client(
+        nb,
+        checks,
+        job["imports"],
+        job["max_output"],
+        timeout=job["timeout"],
+        kernel_name="python3",
+        allow_errors=True,
+        interrupt_on_timeout=False,
+        shutdown_kernel="immediate",
+        resources={"metadata": {"path": os.getcwd()}},
+    )
     client.phase = "start"  # start -> boot (the harness) -> cells (the submission)
     result = dict(status="ok", stopped=None, stopped_at=None, verdicts={}, errors=[], capped=False)
     try:
         client.execute(preexec_fn=memory_limiter(job["memory_gb"]), cwd=os.getcwd())
     except Exception as err:  # noqa: BLE001
         if client.phase != "cells":  # nothing of the submission has run yet: the machine's fault
-            where = ("the kernel could not start" if client.phase == "start" else
-                     "the grading harness did not start in the kernel")
+            where = (
+                "the kernel could not start"
+                if client.phase == "start"
+                else "the grading harness did not start in the kernel"
+            )
             result["status"] = f"grader error: {where}: {type(err).__name__}: {err}"[:400]
         elif isinstance(err, CellTimeoutError):
             result["status"] = "timeout"
             result["stopped"] = f"cell {client.current_index} ran past the {job['timeout']} s time limit"
         elif isinstance(err, DeadKernelError):
             result["status"] = "kernel died"
-            result["stopped"] = (f"the kernel died in cell {client.current_index} (os._exit, a crash, or "
-                                 f"the {job['memory_gb']:g} GB memory limit)")
+            result["stopped"] = (
+                f"the kernel died in cell {client.current_index} (os._exit, a crash, or "
+                f"the {job['memory_gb']:g} GB memory limit)"
+            )
         elif isinstance(err, RuntimeError):  # the harness's answer to a check could not be read
             result["status"] = f"grader error: {err}"[:400]
         else:
@@ -130,6 +159,7 @@ def run(job):
 def main():
     try:  # other processes of the sandbox may not open this one's /proc/PID/fd (the result channel)
         import ctypes
+
         ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 0
     except (OSError, AttributeError):
         pass
@@ -137,8 +167,14 @@ def main():
     try:
         result = run(job)
     except Exception as err:  # noqa: BLE001
-        result = dict(status=f"grader error: {type(err).__name__}: {err}"[:400], verdicts={}, errors=[],
-                      stopped=None, stopped_at=None, capped=False)
+        result = dict(
+            status=f"grader error: {type(err).__name__}: {err}"[:400],
+            verdicts={},
+            errors=[],
+            stopped=None,
+            stopped_at=None,
+            capped=False,
+        )
     with os.fdopen(int(os.environ.get("RNNLAB_RESULT_FD", "3")), "w") as channel:
         json.dump(result, channel)
 

@@ -8,6 +8,7 @@ submission as its working folder and an empty /tmp. It does not see the book's s
 bwrap runs with ``--die-with-parent`` in its own PID namespace and session; when the runner
 exits, the namespace and every process in it are killed, and the grader kills the process group.
 """
+
 import json
 import os
 import pathlib
@@ -29,9 +30,24 @@ def bwrap_path():
     if not path:
         return None
     try:
-        probe = subprocess.run([path, "--ro-bind", "/", "/", "--unshare-net", "--unshare-pid",
-                                "--die-with-parent", "--dev", "/dev", "--proc", "/proc", "true"],
-                               capture_output=True, timeout=30)
+        probe = subprocess.run(
+            [
+                path,
+                "--ro-bind",
+                "/",
+                "/",
+                "--unshare-net",
+                "--unshare-pid",
+                "--die-with-parent",
+                "--dev",
+                "/dev",
+                "--proc",
+                "/proc",
+                "true",
+            ],
+            capture_output=True,
+            timeout=30,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return path if probe.returncode == 0 else None
@@ -40,14 +56,31 @@ def bwrap_path():
 def package_roots():
     """Folders the kernel needs read-only: Python's prefixes, site-packages and rnnlab itself."""
     import rnnlab
-    roots = {pathlib.Path(sys.base_prefix), pathlib.Path(sys.prefix),
-             pathlib.Path(sysconfig.get_paths()["purelib"]), pathlib.Path(rnnlab.__file__).parent}
+
+    roots = {
+        pathlib.Path(sys.base_prefix),
+        pathlib.Path(sys.prefix),
+        pathlib.Path(sysconfig.get_paths()["purelib"]),
+        pathlib.Path(rnnlab.__file__).parent,
+    }
     return sorted({p.resolve() for p in roots if p.exists()})
 
 
 def bwrap_command(bwrap, workdir, data_dir=None):
-    cmd = [bwrap, "--die-with-parent", "--new-session", "--unshare-all", "--unshare-net",
-           "--clearenv", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    cmd = [
+        bwrap,
+        "--die-with-parent",
+        "--new-session",
+        "--unshare-all",
+        "--unshare-net",
+        "--clearenv",
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--tmpfs",
+        "/tmp",
+    ]
     for system in ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc"):
         cmd += ["--ro-bind-try", system, system]
     for root in package_roots():
@@ -60,12 +93,21 @@ def bwrap_command(bwrap, workdir, data_dir=None):
 
 def kernel_env(threads=1, quick=False, data_dir=None, home="/tmp"):
     import rnnlab
-    env = {"PYTHONPATH": str(pathlib.Path(rnnlab.__file__).resolve().parents[1]),
-           "PATH": f"{pathlib.Path(sys.executable).parent}:/usr/bin:/bin", "HOME": home,
-           "LANG": "C.UTF-8", "MPLBACKEND": "agg", "PYTHONUNBUFFERED": "1",
-           "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": f"{home}/mpl",
-           "JUPYTER_RUNTIME_DIR": f"{home}/jupyter", "JUPYTER_PLATFORM_DIRS": "1",
-           "PYDEVD_DISABLE_FILE_VALIDATION": "1", "RNNLAB_CACHE": f"{home}/rnnlab-cache"}
+
+    env = {
+        "PYTHONPATH": str(pathlib.Path(rnnlab.__file__).resolve().parents[1]),
+        "PATH": f"{pathlib.Path(sys.executable).parent}:/usr/bin:/bin",
+        "HOME": home,
+        "LANG": "C.UTF-8",
+        "MPLBACKEND": "agg",
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "MPLCONFIGDIR": f"{home}/mpl",
+        "JUPYTER_RUNTIME_DIR": f"{home}/jupyter",
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "RNNLAB_CACHE": f"{home}/rnnlab-cache",
+    }
     env.update({name: str(threads) for name in THREAD_ENV})
     if data_dir:
         env["RNNLAB_DATA"] = str(data_dir)
@@ -106,8 +148,16 @@ def run_job(job, bwrap=None, data_dir=None, threads=1, quick=False, wall_timeout
             popen_env[token], popen_env["RNNLAB_RESULT_FD"] = "1", str(write_end)
             if not data_dir:
                 popen_env.pop("RNNLAB_DATA", None)
-        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr_file,
-                                cwd=cwd, env=popen_env, pass_fds=(write_end,), start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr_file,
+            cwd=cwd,
+            env=popen_env,
+            pass_fds=(write_end,),
+            start_new_session=True,
+        )
         os.close(write_end)
         write_end = None
         chunks = []
@@ -133,10 +183,19 @@ def run_job(job, bwrap=None, data_dir=None, threads=1, quick=False, wall_timeout
         except ValueError:
             stderr_file.seek(0)
             tail = stderr_file.read()[-1500:].decode(errors="replace").strip().splitlines()
-            why = "ran past the wall-clock limit" if proc.returncode is None or proc.returncode < 0 else \
-                f"exited with code {proc.returncode}"
-            return dict(status=f"grader error: the sandboxed runner {why}" + (f": {tail[-1]}" if tail else ""),
-                        verdicts={}, errors=[], stopped=None, stopped_at=None, capped=False)
+            why = (
+                "ran past the wall-clock limit"
+                if proc.returncode is None or proc.returncode < 0
+                else f"exited with code {proc.returncode}"
+            )
+            return dict(
+                status=f"grader error: the sandboxed runner {why}" + (f": {tail[-1]}" if tail else ""),
+                verdicts={},
+                errors=[],
+                stopped=None,
+                stopped_at=None,
+                capped=False,
+            )
     finally:
         if write_end is not None:
             os.close(write_end)

@@ -1,5 +1,6 @@
 """Shared pieces of the mutation tests (not a test module): a scratch recurrent layer with
 switchable mistakes, and tiny count-based language models that need no training."""
+
 import torch
 from torch import nn
 
@@ -28,8 +29,9 @@ class Scratch(nn.Module):
                 n_in = num_inputs if l == 0 else d * num_hiddens
                 shape_ih = (n_in, g * num_hiddens) if mistake == "transposed_ih" else (g * num_hiddens, n_in)
                 self.register_parameter(f"weight_ih_l{l}{sfx}", nn.Parameter(torch.zeros(shape_ih)))
-                self.register_parameter(f"weight_hh_l{l}{sfx}",
-                                        nn.Parameter(torch.zeros(g * num_hiddens, num_hiddens)))
+                self.register_parameter(
+                    f"weight_hh_l{l}{sfx}", nn.Parameter(torch.zeros(g * num_hiddens, num_hiddens))
+                )
                 self.register_parameter(f"bias_ih_l{l}{sfx}", nn.Parameter(torch.zeros(g * num_hiddens)))
                 self.register_parameter(f"bias_hh_l{l}{sfx}", nn.Parameter(torch.zeros(g * num_hiddens)))
 
@@ -43,16 +45,18 @@ class Scratch(nn.Module):
         h = self.hidden_size
         gi, gh = x @ W_ih.T + b_ih, H @ W_hh.T + b_hh
         r_i, z_i = (1, 0) if self.mistake == "gate_order" else (0, 1)
-        R = torch.sigmoid(gi[:, r_i * h:(r_i + 1) * h] + gh[:, r_i * h:(r_i + 1) * h])
-        Z = torch.sigmoid(gi[:, z_i * h:(z_i + 1) * h] + gh[:, z_i * h:(z_i + 1) * h])
+        R = torch.sigmoid(gi[:, r_i * h : (r_i + 1) * h] + gh[:, r_i * h : (r_i + 1) * h])
+        Z = torch.sigmoid(gi[:, z_i * h : (z_i + 1) * h] + gh[:, z_i * h : (z_i + 1) * h])
         if self.mistake == "d2l_reset":
-            N = torch.tanh(gi[:, 2 * h:] + (R * H) @ W_hh[2 * h:].T + b_hh[2 * h:])
+            N = torch.tanh(gi[:, 2 * h :] + (R * H) @ W_hh[2 * h :].T + b_hh[2 * h :])
         else:
-            N = torch.tanh(gi[:, 2 * h:] + R * gh[:, 2 * h:])
+            N = torch.tanh(gi[:, 2 * h :] + R * gh[:, 2 * h :])
         return Z * N + (1 - Z) * H if self.mistake == "swap_update" else (1 - Z) * N + Z * H
 
     def _direction(self, inputs, H, name):
-        W_ih, W_hh, b_ih, b_hh = (getattr(self, f"{p}_{name}") for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"))
+        W_ih, W_hh, b_ih, b_hh = (
+            getattr(self, f"{p}_{name}") for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+        )
         if self.mistake == "transposed_hh":
             W_hh = W_hh.T
         outputs, H0 = [], H
@@ -65,8 +69,9 @@ class Scratch(nn.Module):
         if self.mistake == "wraps_torch":
             return self.inner(inputs, state)
         if self.mistake == "calls_fused":
-            twin = (nn.GRU if self.kind == "gru" else nn.RNN)(self.input_size, self.hidden_size, self.num_layers,
-                                                            bidirectional=self.bidirectional)
+            twin = (nn.GRU if self.kind == "gru" else nn.RNN)(
+                self.input_size, self.hidden_size, self.num_layers, bidirectional=self.bidirectional
+            )
             twin.load_state_dict(self.state_dict())
             return twin(inputs, state)
         if self.mistake == "ignore_state":
@@ -97,9 +102,11 @@ def scratch(*args, **kwargs):
 
 # --- tiny count-based language models over a small corpus -----------------------------------
 
+
 def tiny_corpus(n=3000):
     """Token ids of the first n characters of The Time Machine and the vocabulary size."""
     import rnnlab
+
     corpus, vocab = rnnlab.load_corpus("time_machine", "char", max_tokens=n)
     return list(corpus), len(vocab)
 

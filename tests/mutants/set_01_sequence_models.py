@@ -1,5 +1,6 @@
 """Wrong solutions of solutions/01_sequence_models.ipynb: windows, an LSTM for the windows,
 k-step-ahead prediction."""
+
 import torch
 from torch import nn
 
@@ -8,12 +9,12 @@ from rnnlab.checks import experiments as ce
 
 def windows(x, tau):
     T = len(x)
-    return torch.stack([x[j:T - tau + j] for j in range(tau)], dim=1), x[tau:].reshape(-1, 1)
+    return torch.stack([x[j : T - tau + j] for j in range(tau)], dim=1), x[tau:].reshape(-1, 1)
 
 
 def k_step(net, x, tau, k):
     n = len(x) - tau - k + 1
-    window, preds = torch.stack([x[j:j + n] for j in range(tau)], dim=1), []
+    window, preds = torch.stack([x[j : j + n] for j in range(tau)], dim=1), []
     for _ in range(k):
         y = net(window).reshape(n, 1)
         preds.append(y)
@@ -23,13 +24,15 @@ def k_step(net, x, tau, k):
 
 def k_step_observed(net, x, tau, k):  # one-step predictions from observed values throughout
     n = len(x) - tau - k + 1
-    return torch.stack([net(torch.stack([x[i + j:i + j + n] for i in range(tau)], dim=1)).reshape(-1)
-                        for j in range(k)], dim=1)
+    return torch.stack(
+        [net(torch.stack([x[i + j : i + j + n] for i in range(tau)], dim=1)).reshape(-1) for j in range(k)],
+        dim=1,
+    )
 
 
 def k_step_prepends(net, x, tau, k):  # the prediction enters the window at the wrong end
     n = len(x) - tau - k + 1
-    window, preds = torch.stack([x[j:j + n] for j in range(tau)], dim=1), []
+    window, preds = torch.stack([x[j : j + n] for j in range(tau)], dim=1), []
     for _ in range(k):
         y = net(window).reshape(n, 1)
         preds.append(y)
@@ -92,26 +95,40 @@ def mean_linear():
 
 
 MUTANTS = {
-    "labels_off_by_one": (lambda: ce.check_windows(
-        lambda x, tau: (windows(x, tau)[0], x[tau - 1:-1].reshape(-1, 1))), "off by one"),
-    "labels_flat": (lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0], x[tau:])),
-                    "reshape(-1, 1)"),
-    "one_window_too_many": (lambda: ce.check_windows(
-        lambda x, tau: (x.unfold(0, tau, 1), x[tau - 1:].reshape(-1, 1))), "T - tau windows"),
-    "features_transposed": (lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0].T, windows(x, tau)[1])),
-                            "transposed"),
-    "features_reversed_in_time": (lambda: ce.check_windows(
-        lambda x, tau: (windows(x, tau)[0].flip(1), windows(x, tau)[1])), "features[i, j] must be x[i + j]"),
+    "labels_off_by_one": (
+        lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0], x[tau - 1 : -1].reshape(-1, 1))),
+        "off by one",
+    ),
+    "labels_flat": (lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0], x[tau:])), "reshape(-1, 1)"),
+    "one_window_too_many": (
+        lambda: ce.check_windows(lambda x, tau: (x.unfold(0, tau, 1), x[tau - 1 :].reshape(-1, 1))),
+        "T - tau windows",
+    ),
+    "features_transposed": (
+        lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0].T, windows(x, tau)[1])),
+        "transposed",
+    ),
+    "features_reversed_in_time": (
+        lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0].flip(1), windows(x, tau)[1])),
+        "features[i, j] must be x[i + j]",
+    ),
     "lstm_is_a_mean_of_the_window": (naive(mean_linear), "asks for an LSTM"),
     "lstm_created_but_unused": (naive(lambda: trained("window_mean", epochs=0)), "created but not used"),
-    "lstm_batch_read_as_time": (naive(lambda: trained("batch_as_time", epochs=0)), "windows of a batch are mixed"),
-    "lstm_predicts_from_first_output": (naive(lambda: trained("first_output", epochs=0)),
-                                        "reads only part of the window"),
+    "lstm_batch_read_as_time": (
+        naive(lambda: trained("batch_as_time", epochs=0)),
+        "windows of a batch are mixed",
+    ),
+    "lstm_predicts_from_first_output": (
+        naive(lambda: trained("first_output", epochs=0)),
+        "reads only part of the window",
+    ),
     "lstm_untrained": (naive(lambda: trained(epochs=0)), "not trained enough"),
     "lstm_reports_its_mse": (lambda: ce.check_beats_naive(0.05, series(), 4, 600), "pass the trained model"),
     "k_step_without_feedback": (lambda: ce.check_k_step(k_step_observed), "own predictions"),
-    "k_step_transposed": (lambda: ce.check_k_step(lambda net, x, tau, k: k_step(net, x, tau, k).T),
-                          "columns steps ahead"),
+    "k_step_transposed": (
+        lambda: ce.check_k_step(lambda net, x, tau, k: k_step(net, x, tau, k).T),
+        "columns steps ahead",
+    ),
     "k_step_prepends_prediction": (lambda: ce.check_k_step(k_step_prepends), "appending the prediction"),
 }
 

@@ -1,5 +1,6 @@
 """Wrong solutions of solutions/03_rnn_scratch.ipynb: the two-layer scratch RNN, a trained model,
 sampling probabilities, learned embeddings, the gradient norm."""
+
 import math
 
 import torch
@@ -11,8 +12,9 @@ from rnnlab import checks
 
 
 def twin(mistake=None, num_layers=2, num_inputs=5):
-    return lambda: checks.check_twin(scratch(num_inputs, 4, num_layers, mistake=mistake),
-                                     nn.RNN(num_inputs, 4, num_layers))
+    return lambda: checks.check_twin(
+        scratch(num_inputs, 4, num_layers, mistake=mistake), nn.RNN(num_inputs, 4, num_layers)
+    )
 
 
 def trained(**kwargs):
@@ -91,45 +93,74 @@ MUTANTS = {
     "stack_not_chained_shape_error": (twin("not_chained"), "outputs of the layer below"),
     "stack_state_not_carried": (twin("no_carry", num_layers=1), "carried from step to step"),
     "stack_transposed_W_hh": (twin("transposed_hh"), "transposed"),
-    "stack_transposed_W_ih": (lambda: checks.check_twin(scratch(3, 4, 2, mistake="transposed_ih"),
-                                                        nn.RNN(3, 4, 2)), "transposed weights"),
+    "stack_transposed_W_ih": (
+        lambda: checks.check_twin(scratch(3, 4, 2, mistake="transposed_ih"), nn.RNN(3, 4, 2)),
+        "transposed weights",
+    ),
     "stack_returns_initial_state": (twin("return_initial_state"), "returned state is not"),
     # the trained two-layer model (and exercise 3's): recomputed from the model, never a number
     "trained_reports_a_number": (lambda: checks.check_trained_lm(1.0, [], "the model"), "not a perplexity"),
-    "trained_reports_a_history": (lambda: checks.check_trained_lm(rnnlab.History(), [], "the model"),
-                                  "not a perplexity"),
+    "trained_reports_a_history": (
+        lambda: checks.check_trained_lm(rnnlab.History(), [], "the model"),
+        "not a perplexity",
+    ),
     "trained_model_ignores_state": (trained(order=1), "not carried through time"),
     "trained_model_never_updates_state": (trained(carry_state=False), "not carried through time"),
-    "untrained_model": (lambda: checks.check_trained_lm(rnnlab.RNNLM(nn.GRU(28, 8), 28),
-                                                        rnnlab.SeqDataLoader(tiny_corpus()[0], 4, 10)),
-                        "learned nothing from the context"),
+    "untrained_model": (
+        lambda: checks.check_trained_lm(
+            rnnlab.RNNLM(nn.GRU(28, 8), 28), rnnlab.SeqDataLoader(tiny_corpus()[0], 4, 10)
+        ),
+        "learned nothing from the context",
+    ),
     # exercise 2: sampling probabilities
     "probs_overflow_at_small_T": (probs(naive_exp), "subtract the max"),
-    "probs_no_alpha": (probs(lambda l, temperature=1.0, alpha=1.0: torch.softmax(l / temperature, -1)),
-                       "raise the probabilities to alpha"),
-    "probs_times_T": (probs(lambda l, temperature=1.0, alpha=1.0: torch.softmax(alpha * l * temperature, -1)),
-                      "divide the logits by the temperature"),
-    "probs_not_renormalised": (probs(lambda l, temperature=1.0, alpha=1.0:
-                                     torch.softmax(l / temperature, -1) ** alpha), "summing to 1"),
-    "probs_dim_0": (probs(lambda l, temperature=1.0, alpha=1.0: torch.softmax(alpha * l / temperature, 0)),
-                    "summing to 1"),
+    "probs_no_alpha": (
+        probs(lambda l, temperature=1.0, alpha=1.0: torch.softmax(l / temperature, -1)),
+        "raise the probabilities to alpha",
+    ),
+    "probs_times_T": (
+        probs(lambda l, temperature=1.0, alpha=1.0: torch.softmax(alpha * l * temperature, -1)),
+        "divide the logits by the temperature",
+    ),
+    "probs_not_renormalised": (
+        probs(lambda l, temperature=1.0, alpha=1.0: torch.softmax(l / temperature, -1) ** alpha),
+        "summing to 1",
+    ),
+    "probs_dim_0": (
+        probs(lambda l, temperature=1.0, alpha=1.0: torch.softmax(alpha * l / temperature, 0)),
+        "summing to 1",
+    ),
     # exercise 3: learned embeddings
     "embed_unused": (lm("unused_embedding"), "never used"),
     "embed_batch_major_logits": (lm("batch_major_logits"), "batch-major"),
     "embed_batch_read_as_time": (lm("batch_major_input"), "embed X.T"),
     "embed_ignores_state": (lm("ignore_state"), "state passed to forward is ignored"),
     "embed_returns_initial_state": (lm("initial_state_returned"), "final state"),
-    "embed_missing": (lambda: checks.check_language_model(rnnlab.RNNLM(nn.GRU(11, 8), 11), 11), "nn.Embedding"),
+    "embed_missing": (
+        lambda: checks.check_language_model(rnnlab.RNNLM(nn.GRU(11, 8), 11), 11),
+        "nn.Embedding",
+    ),
     # exercise 4: the global gradient norm
-    "norm_sum_of_norms": (lambda: checks.check_grad_norm(
-        lambda net: sum(float(p.grad.norm()) for p in net.parameters() if p.grad is not None)), "SUM"),
+    "norm_sum_of_norms": (
+        lambda: checks.check_grad_norm(
+            lambda net: sum(float(p.grad.norm()) for p in net.parameters() if p.grad is not None)
+        ),
+        "SUM",
+    ),
     "norm_squared": (lambda: checks.check_grad_norm(lambda net: right_norm(net) ** 2), "square of the norm"),
-    "norm_last_parameter": (lambda: checks.check_grad_norm(
-        lambda net: float([p for p in net.parameters() if p.grad is not None][-1].grad.norm())),
-        "only the last parameter"),
+    "norm_last_parameter": (
+        lambda: checks.check_grad_norm(
+            lambda net: float([p for p in net.parameters() if p.grad is not None][-1].grad.norm())
+        ),
+        "only the last parameter",
+    ),
     "norm_clips_in_place": (lambda: checks.check_grad_norm(clipping_norm), "do not clip"),
-    "norm_crashes_on_missing_grad": (lambda: checks.check_grad_norm(
-        lambda net: math.sqrt(sum(float(p.grad.pow(2).sum()) for p in net.parameters()))), "p.grad None"),
+    "norm_crashes_on_missing_grad": (
+        lambda: checks.check_grad_norm(
+            lambda net: math.sqrt(sum(float(p.grad.pow(2).sum()) for p in net.parameters()))
+        ),
+        "p.grad None",
+    ),
 }
 
 CORRECT = {

@@ -1,8 +1,8 @@
 """Wrong solutions of solutions/04_rnn_concise.ipynb: torch's layout against d2l's, a hidden-size
 sweep judged on held-out text, early stopping."""
+
 import functools
 
-import torch
 from mutant_helpers import CountLM
 from torch import nn
 
@@ -12,11 +12,15 @@ from rnnlab.checks import concise as cc
 
 # --- exercise 1: to_d2l_params ------------------------------------------------------------
 
+
 def d2l(mistake=None):
     def to_d2l_params(rnn):
         w = {k: v.detach() for k, v in rnn.state_dict().items()}
-        p = {"W_xh": w["weight_ih_l0"].T.clone(), "W_hh": w["weight_hh_l0"].T.clone(),
-             "b_h": (w["bias_ih_l0"] + w["bias_hh_l0"]).clone()}
+        p = {
+            "W_xh": w["weight_ih_l0"].T.clone(),
+            "W_hh": w["weight_hh_l0"].T.clone(),
+            "b_h": (w["bias_ih_l0"] + w["bias_hh_l0"]).clone(),
+        }
         if mistake == "hh_not_transposed":
             p["W_hh"] = w["weight_hh_l0"].clone()
         elif mistake == "ih_not_transposed":
@@ -26,15 +30,16 @@ def d2l(mistake=None):
         elif mistake == "bias_difference":
             p["b_h"] = w["bias_ih_l0"] - w["bias_hh_l0"]
         elif mistake == "views":
-            p = {"W_xh": rnn.weight_ih_l0.T, "W_hh": rnn.weight_hh_l0.T,
-                 "b_h": p["b_h"]}
+            p = {"W_xh": rnn.weight_ih_l0.T, "W_hh": rnn.weight_hh_l0.T, "b_h": p["b_h"]}
         elif mistake == "torch_names":
             p = {"weight_ih_l0": p["W_xh"], "weight_hh_l0": p["W_hh"], "b_h": p["b_h"]}
         return p
+
     return lambda: cc.check_d2l_params(to_d2l_params)
 
 
 # --- exercises 2 and 3: stand-ins for trained models ----------------------------------------
+
 
 class Trained(CountLM):
     """A count-based model that passes for a trained RNNLM: ``order=2`` uses its state (passes),
@@ -49,8 +54,12 @@ class Trained(CountLM):
 def data():
     corpus, vocab = rnnlab.load_corpus("time_machine", "char", max_tokens=32000)
     train, val = corpus[:-2000], corpus[-2000:]
-    return (rnnlab.SeqDataLoader(train, 32, 35), rnnlab.SeqDataLoader(val, 8, 35), vocab,
-            rnnlab.SeqDataLoader(train[-2000:], 8, 35))
+    return (
+        rnnlab.SeqDataLoader(train, 32, 35),
+        rnnlab.SeqDataLoader(val, 8, 35),
+        vocab,
+        rnnlab.SeqDataLoader(train[-2000:], 8, 35),
+    )
 
 
 SIZES = (16, 32)
@@ -75,11 +84,11 @@ def sweep(mistake=None):
         if mistake == "numbers":
             models = dict(heldout)
         elif mistake == "reports_training":
-            heldout = {h: rnnlab.evaluate_perplexity(m, leaky_val) * 0.7 for h, m in
-                       models.items()}
+            heldout = {h: rnnlab.evaluate_perplexity(m, leaky_val) * 0.7 for h, m in models.items()}
         elif mistake == "heldout_list":
             heldout = list(heldout.values())
         cc.check_hidden_sweep(models, heldout, train_iter, v_iter, vocab, SIZES)
+
     return run
 
 
@@ -103,6 +112,7 @@ def early(mistake=None):
         elif mistake == "numbers":
             net = best
         cc.check_early_stopping(net, history, train_iter, v_iter, vocab)
+
     return run
 
 
@@ -128,5 +138,4 @@ MUTANTS = {
     "early_untrained": (early("untrained"), "untrained"),
 }
 
-CORRECT = {"d2l": d2l(), "sweep": sweep(), "sweep_one_weak": sweep("one_ignores_state"),
-           "early": early()}
+CORRECT = {"d2l": d2l(), "sweep": sweep(), "sweep_one_weak": sweep("one_ignores_state"), "early": early()}

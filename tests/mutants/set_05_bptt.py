@@ -1,4 +1,5 @@
 """Wrong solutions of solutions/05_bptt.ipynb: BPTT in NumPy, gradient norms through time."""
+
 import numpy as np
 
 from rnnlab import checks
@@ -22,7 +23,9 @@ def bptt(X, Y, H0, params, mistake=None):
         dO /= n
         grads["W_hq"] += Hs[t + 1].T @ dO
         grads["b_q"] += dO.sum(0) if mistake != "bias_not_summed" else dO[0]
-        carry = 0 if mistake == "no_carry" else dA_next @ (W_hh if mistake == "W_hh_not_transposed" else W_hh.T)
+        carry = (
+            0 if mistake == "no_carry" else dA_next @ (W_hh if mistake == "W_hh_not_transposed" else W_hh.T)
+        )
         deriv = (1 - Hs[t + 1]) if mistake == "tanh_prime" else (1 - Hs[t + 1] ** 2)
         dA = (dO @ W_hq.T + carry) * deriv
         grads["W_xh"] += X[t].T @ dA

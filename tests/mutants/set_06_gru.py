@@ -1,5 +1,6 @@
 """Wrong solutions of solutions/06_gru.ipynb: parameter counts, trained GRU and LSTM models,
 GRUs with one gate (reset only, update only)."""
+
 import torch
 from mutant_helpers import CountLM, tiny_corpus
 from torch import nn
@@ -29,7 +30,7 @@ class TwoGate(nn.Module):
         if mistake == "wraps_gru":  # the forced-gate twin, used as the "solution"
             self.gru = nn.GRU(num_inputs, num_hiddens)
             return
-        s = num_hiddens ** -0.5
+        s = num_hiddens**-0.5
         self.weight_ih_l0 = nn.Parameter(torch.empty(2 * num_hiddens, num_inputs).uniform_(-s, s))
         self.weight_hh_l0 = nn.Parameter(torch.empty(2 * num_hiddens, num_hiddens).uniform_(-s, s))
         self.bias_ih_l0 = nn.Parameter(torch.zeros(2 * num_hiddens))
@@ -42,15 +43,20 @@ class TwoGate(nn.Module):
         if self.mistake == "ignore_state":
             H = torch.zeros_like(H)
         gi_all = inputs @ self.weight_ih_l0.T + self.bias_ih_l0
-        g_rows, n_rows = (slice(h, None), slice(0, h)) if self.mistake == "blocks_swapped" else (
-            slice(0, h), slice(h, None))
+        g_rows, n_rows = (
+            (slice(h, None), slice(0, h))
+            if self.mistake == "blocks_swapped"
+            else (slice(0, h), slice(h, None))
+        )
         for gi in gi_all:
             gh = H @ self.weight_hh_l0.T + self.bias_hh_l0
             act = torch.tanh if self.mistake == "tanh_gate" else torch.sigmoid
             g = act(gi[:, g_rows] + gh[:, g_rows])
             if self.variant == "reset_only":
                 if self.mistake == "d2l":
-                    H = torch.tanh(gi[:, n_rows] + (g * H) @ self.weight_hh_l0[n_rows].T + self.bias_hh_l0[n_rows])
+                    H = torch.tanh(
+                        gi[:, n_rows] + (g * H) @ self.weight_hh_l0[n_rows].T + self.bias_hh_l0[n_rows]
+                    )
                 else:
                     H = torch.tanh(gi[:, n_rows] + g * gh[:, n_rows])
             else:
@@ -58,8 +64,13 @@ class TwoGate(nn.Module):
                 H = g * n + (1 - g) * H if self.mistake == "swap" else (1 - g) * n + g * H
             outputs.append(H)
         out = torch.stack(outputs)
-        return out, (out[0:1] if self.mistake == "first_state" else out[-1] if self.mistake == "state_2d"
-                     else H.unsqueeze(0))
+        return out, (
+            out[0:1]
+            if self.mistake == "first_state"
+            else out[-1]
+            if self.mistake == "state_2d"
+            else H.unsqueeze(0)
+        )
 
 
 def variant(name, mistake=None, check_as=None):
@@ -70,7 +81,9 @@ def variant(name, mistake=None, check_as=None):
 
 def trained(**kwargs):
     corpus, V = tiny_corpus()
-    return lambda: ce.check_trained_lm(CountLM(corpus, V, **kwargs), rnnlab.SeqDataLoader(corpus, 4, 10), "GRU")
+    return lambda: ce.check_trained_lm(
+        CountLM(corpus, V, **kwargs), rnnlab.SeqDataLoader(corpus, 4, 10), "GRU"
+    )
 
 
 MUTANTS = {
@@ -91,8 +104,10 @@ MUTANTS = {
     "update_only_tanh_gate": (variant("update_only", "tanh_gate"), "sigmoid for the gate"),
     "update_only_state_2d": (variant("update_only", "state_2d"), "H.unsqueeze(0)"),
     "update_only_ignores_state": (variant("update_only", "ignore_state"), "initial state is ignored"),
-    "update_only_is_nn_gru": (lambda: ce.check_gru_variant(lambda i, h: nn.GRU(i, h), "update_only"),
-                              "must not wrap nn.RNN / nn.GRU"),
+    "update_only_is_nn_gru": (
+        lambda: ce.check_gru_variant(lambda i, h: nn.GRU(i, h), "update_only"),
+        "must not wrap nn.RNN / nn.GRU",
+    ),
 }
 
 CORRECT = {

@@ -1,5 +1,6 @@
 """Wrong solutions of solutions/07_lstm.ipynb: the forget-gate bias, an LSTM with a coupled input
 and forget gate, trained LSTM language models judged on held-out text."""
+
 import functools
 import math
 
@@ -13,11 +14,13 @@ from rnnlab.checks import lstm as cl
 
 # --- exercise 1: set_forget_bias ----------------------------------------------------------
 
+
 def forget(mistake=None):
     def set_forget_bias(lstm, value):
         H = lstm.hidden_size
         rows = {"input_rows": slice(0, H), "candidate_rows": slice(2 * H, 3 * H)}.get(
-            mistake, slice(H, 2 * H))
+            mistake, slice(H, 2 * H)
+        )
         if mistake == "new_layer":
             return nn.LSTM(lstm.input_size, H, lstm.num_layers)
         with torch.no_grad():
@@ -32,11 +35,13 @@ def forget(mistake=None):
                     else:
                         p[rows] = value if mistake == "both_biases" else 0.0
                 elif mistake == "weights_too" and name.startswith("weight_hh"):
-                    p[H:2 * H] = 0.0
+                    p[H : 2 * H] = 0.0
+
     return lambda: cl.check_forget_bias(set_forget_bias)
 
 
 # --- exercise 3: the coupled LSTM ---------------------------------------------------------
+
 
 class Coupled(nn.Module):
     """The coupled LSTM with one switchable ``mistake``."""
@@ -84,6 +89,7 @@ def coupled(mistake=None):
 
 # --- exercise 2 and 3: stand-ins for trained models ----------------------------------------
 
+
 @functools.lru_cache(maxsize=None)
 def data():
     corpus, vocab = rnnlab.load_corpus("time_machine", "char", max_tokens=30000)
@@ -116,6 +122,7 @@ def judged(mistake=None):
         elif mistake == "history":
             net = rnnlab.History(perplexities=[9.0, 4.2])
         cl.check_heldout_lm(net, vocab, "the LSTM with forget bias 1", nn.LSTM)
+
     return run
 
 

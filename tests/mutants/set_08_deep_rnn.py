@@ -1,5 +1,6 @@
 """Wrong solutions of solutions/08_deep_rnn.ipynb: a two-layer RNN from scratch, a depth study with
 dropout judged on held-out text, the swap of an LSTM for a GRU."""
+
 import functools
 
 import torch
@@ -11,6 +12,7 @@ from rnnlab.checks import deep as cd
 
 
 # --- exercise 1: TwoLayerRNN --------------------------------------------------------------
+
 
 class TwoLayer(nn.Module):
     """A two-layer tanh RNN from scratch with one switchable ``mistake``."""
@@ -36,8 +38,9 @@ class TwoLayer(nn.Module):
             nn.RNN(inputs.shape[-1], self.hidden_size)(inputs)
         X, finals = inputs, []
         for l in (0, 1):
-            W_ih, W_hh, b_ih, b_hh = (getattr(self, f"{p}_l{l}") for p in
-                                      ("weight_ih", "weight_hh", "bias_ih", "bias_hh"))
+            W_ih, W_hh, b_ih, b_hh = (
+                getattr(self, f"{p}_l{l}") for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+            )
             if m == "transposed_hh":
                 W_hh = W_hh.T
             H = state[0 if m == "both_from_state0" else l]
@@ -69,12 +72,17 @@ def two(mistake=None):
 
 # --- exercises 2 and 3: stand-ins for trained models ----------------------------------------
 
+
 @functools.lru_cache(maxsize=None)
 def data():
     corpus, vocab = rnnlab.load_corpus("time_machine", "char", max_tokens=32000)
     train, val = corpus[:-2000], corpus[-2000:]
-    return (rnnlab.SeqDataLoader(train, 32, 35), rnnlab.SeqDataLoader(val, 8, 35), vocab,
-            rnnlab.SeqDataLoader(train[-2000:], 8, 35))
+    return (
+        rnnlab.SeqDataLoader(train, 32, 35),
+        rnnlab.SeqDataLoader(val, 8, 35),
+        vocab,
+        rnnlab.SeqDataLoader(train[-2000:], 8, 35),
+    )
 
 
 class Trained(CountLM):
@@ -108,6 +116,7 @@ def depth(mistake=None):
         elif mistake == "numbers":
             models = dict(heldout)
         cd.check_depth_study(models, heldout, train_iter, v_iter, vocab, 0.2)
+
     return run
 
 
@@ -129,6 +138,7 @@ def swap(mistake=None):
         elif mistake == "numbers":
             gru = 3.9
         cd.check_gru_for_lstm(lstm, gru, vocab)
+
     return run
 
 
@@ -158,5 +168,4 @@ MUTANTS = {
     "swap_numbers": (swap("numbers"), "numbers instead of a model"),
 }
 
-CORRECT = {"two": two(), "depth": depth(), "depth_one_weak": depth("one_ignores_state"),
-           "swap": swap()}
+CORRECT = {"two": two(), "depth": depth(), "depth_one_weak": depth("one_ignores_state"), "swap": swap()}

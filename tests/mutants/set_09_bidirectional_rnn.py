@@ -1,5 +1,6 @@
 """Wrong solutions of solutions/09_bidirectional_rnn.ipynb: directions of different sizes, a
 two-layer bidirectional GRU from scratch."""
+
 import torch
 from mutant_helpers import scratch
 from torch import nn
@@ -37,8 +38,10 @@ def uneven(mistake=None):
 
 
 def bigru(mistake=None, num_layers=2, num_inputs=5):
-    return lambda: checks.check_twin(scratch(num_inputs, 4, num_layers, True, "gru", mistake),
-                                     nn.GRU(num_inputs, 4, num_layers, bidirectional=True))
+    return lambda: checks.check_twin(
+        scratch(num_inputs, 4, num_layers, True, "gru", mistake),
+        nn.GRU(num_inputs, 4, num_layers, bidirectional=True),
+    )
 
 
 def gru(mistake=None):
@@ -65,8 +68,10 @@ MUTANTS = {
     "gru_gate_order_z_r": (gru("gate_order"), "order r, z, n"),
     "gru_reset_before_matmul": (gru("d2l_reset"), "order r, z, n"),
     "gru_update_swapped": (gru("swap_update"), "h' = (1 - z) * n + z * h"),
-    "gru_transposed_W_ih": (lambda: checks.check_twin(scratch(5, 4, 1, False, "gru", "transposed_ih"),
-                                                      nn.GRU(5, 4)), "transposed weights"),
+    "gru_transposed_W_ih": (
+        lambda: checks.check_twin(scratch(5, 4, 1, False, "gru", "transposed_ih"), nn.GRU(5, 4)),
+        "transposed weights",
+    ),
 }
 
 CORRECT = {

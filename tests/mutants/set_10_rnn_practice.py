@@ -1,5 +1,6 @@
 """Wrong solutions of solutions/10_rnn_practice.ipynb: a masked loss, length buckets, a packed
 line model and its training judged on held-out lines."""
+
 import functools
 
 import torch
@@ -12,6 +13,7 @@ from rnnlab.checks import practice as cp
 
 
 # --- exercise 1: masked_loss --------------------------------------------------------------
+
 
 def loss(mistake=None):
     def masked_loss(logits, targets, lengths):
@@ -33,30 +35,34 @@ def loss(mistake=None):
         if mistake == "pad_index_zero":  # assumes padded targets are 0
             return F.cross_entropy(logits.transpose(1, 2), targets, ignore_index=0)
         return (per * mask).sum() / mask.sum()
+
     return lambda: cp.check_masked_loss(masked_loss)
 
 
 # --- exercise 2: bucket_batches -----------------------------------------------------------
+
 
 def buckets(mistake=None):
     def bucket_batches(lengths, batch_size, generator):
         order = sorted(range(len(lengths)), key=lambda i: lengths[i])
         if mistake == "random":
             order = torch.randperm(len(lengths), generator=generator).tolist()
-        batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+        batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
         if mistake == "drop_last" and len(lengths) % batch_size:
             batches = batches[:-1]
         elif mistake == "too_large":
-            batches = [order[i:i + 2 * batch_size] for i in range(0, len(order), 2 * batch_size)]
+            batches = [order[i : i + 2 * batch_size] for i in range(0, len(order), 2 * batch_size)]
         elif mistake == "lengths_not_indices":
             batches = [[lengths[i] for i in b] for b in batches]
         if mistake != "not_shuffled":
             batches = [batches[i] for i in torch.randperm(len(batches), generator=generator)]
         return batches
+
     return lambda: cp.check_buckets(bucket_batches)
 
 
 # --- exercise 3: PackedLineLM -------------------------------------------------------------
+
 
 class Line(nn.Module):
     def __init__(self, vocab_size, num_hiddens, mistake=None):
@@ -71,8 +77,7 @@ class Line(nn.Module):
         if m == "no_packing":
             out, state = self.rnn(inputs)
             return self.linear(out), state
-        packed = pack_padded_sequence(inputs, lengths, batch_first=True,
-                                      enforce_sorted=m == "enforce_sorted")
+        packed = pack_padded_sequence(inputs, lengths, batch_first=True, enforce_sorted=m == "enforce_sorted")
         out, state = self.rnn(packed)
         total = None if m == "no_total_length" else X.shape[1]
         out, _ = pad_packed_sequence(out, batch_first=True, total_length=total)
@@ -88,6 +93,7 @@ def packed(mistake=None):
 
 
 # --- exercise 4: the trained line model -----------------------------------------------------
+
 
 class CountLine(nn.Module):
     """A count-based line model with the PackedLineLM interface (no training needed):
@@ -133,6 +139,7 @@ def trained(mistake=None):
         elif mistake == "numbers":
             net = [3.1, 2.7]
         cp.check_line_model(net, vocab)
+
     return run
 
 

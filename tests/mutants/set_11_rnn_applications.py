@@ -1,5 +1,6 @@
 """Wrong solutions for solutions/11_rnn_applications.ipynb (reverse_padded, BiGRUPadded, a
 passage classifier), each with the likely cause its check must name."""
+
 import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
@@ -24,7 +25,7 @@ def off_by_one(X, lengths):
     out = X.clone()
     for b, n in enumerate(lengths.tolist()):
         start = max(n - 1, 0)
-        out[b, :n] = X[b, start:start + n].flip(0) if start + n <= X.shape[1] else X[b, :n]
+        out[b, :n] = X[b, start : start + n].flip(0) if start + n <= X.shape[1] else X[b, :n]
     return out
 
 
@@ -46,6 +47,7 @@ def zeroes_padding(X, lengths):
 
 class BiGRUPadded(nn.Module):
     """The solution, with one switchable ``mistake``."""
+
     mistake = None
 
     def __init__(self, input_size, num_hiddens):
@@ -145,8 +147,11 @@ class BigramOracle(nn.Module):
         else:
             real = torch.ones_like(X, dtype=torch.bool)
         a, b, ok = X[:, :-1], X[:, 1:], real[:, 1:]
-        scores = [((a == 2) & (b == 3) & ok).sum(1), ((a == 2) & (b == 4) & ok).sum(1),
-                  ((((a == 2) & (b == 2)) | ((a == 4) & (b == 4))) & ok).sum(1)]
+        scores = [
+            ((a == 2) & (b == 3) & ok).sum(1),
+            ((a == 2) & (b == 4) & ok).sum(1),
+            ((((a == 2) & (b == 2)) | ((a == 4) & (b == 4))) & ok).sum(1),
+        ]
         scores = torch.stack(scores, dim=1).float() * self.scale
         if not self.respect_lengths:
             scores = scores + 0.01 * (X == PAD).sum(1, keepdim=True)  # the pads leak in
@@ -158,8 +163,7 @@ class TokenCounts(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.weight = nn.Parameter(torch.randn(VOCAB_SIZE, 3, generator=torch.Generator()
-                                               .manual_seed(0)))
+        self.weight = nn.Parameter(torch.randn(VOCAB_SIZE, 3, generator=torch.Generator().manual_seed(0)))
 
     def forward(self, X, lengths):
         real = (torch.arange(X.shape[1])[None, :] < lengths[:, None]).float()
@@ -177,36 +181,46 @@ class Constant(nn.Module):
 
 
 def classify_check(net):
-    return checks.check_passage_classifier(net, data=tiny_data(), min_len=12, max_len=30,
-                                           num_per_class=60)
+    return checks.check_passage_classifier(net, data=tiny_data(), min_len=12, max_len=30, num_per_class=60)
 
 
 MUTANTS = {
-    "reverse_flips_whole_row": (lambda: checks.check_reverse_padded(flip_whole_row),
-                                "the whole row was flipped"),
+    "reverse_flips_whole_row": (
+        lambda: checks.check_reverse_padded(flip_whole_row),
+        "the whole row was flipped",
+    ),
     "reverse_off_by_one": (lambda: checks.check_reverse_padded(off_by_one), "row b"),
     "reverse_in_place": (lambda: checks.check_reverse_padded(in_place), "was modified"),
-    "reverse_zeroes_padding": (lambda: checks.check_reverse_padded(zeroes_padding),
-                               "must keep their values"),
-    "bigru_whole_flip": (lambda: checks.check_bidirectional_padded(bigru_with("whole_flip")),
-                         "began with the padding"),
+    "reverse_zeroes_padding": (lambda: checks.check_reverse_padded(zeroes_padding), "must keep their values"),
+    "bigru_whole_flip": (
+        lambda: checks.check_bidirectional_padded(bigru_with("whole_flip")),
+        "began with the padding",
+    ),
     "bigru_not_reversed_back": (
         lambda: checks.check_bidirectional_padded(bigru_with("not_reversed_back")),
-        "not reversed back"),
+        "not reversed back",
+    ),
     "bigru_h_backward_last_output": (
         lambda: checks.check_bidirectional_padded(bigru_with("h_backward_last")),
-        "the out[:, -1] mistake"),
+        "the out[:, -1] mistake",
+    ),
     "bigru_h_forward_over_pads": (
         lambda: checks.check_bidirectional_padded(bigru_with("h_forward_over_pads")),
-        "pads included"),
-    "bigru_pads_not_zero": (lambda: checks.check_bidirectional_padded(bigru_with("pads_not_zero")),
-                            "mask of real positions"),
-    "bigru_wraps_bidirectional_gru": (lambda: checks.check_bidirectional_padded(WrapsTorch),
-                                      "not to wrap"),
-    "bigru_packs": (lambda: checks.check_bidirectional_padded(PacksTwoLayers),
-                    "without pack_padded_sequence"),
-    "classifier_depends_on_padding": (lambda: classify_check(BigramOracle(respect_lengths=False)),
-                                      "the padding changes the result"),
+        "pads included",
+    ),
+    "bigru_pads_not_zero": (
+        lambda: checks.check_bidirectional_padded(bigru_with("pads_not_zero")),
+        "mask of real positions",
+    ),
+    "bigru_wraps_bidirectional_gru": (lambda: checks.check_bidirectional_padded(WrapsTorch), "not to wrap"),
+    "bigru_packs": (
+        lambda: checks.check_bidirectional_padded(PacksTwoLayers),
+        "without pack_padded_sequence",
+    ),
+    "classifier_depends_on_padding": (
+        lambda: classify_check(BigramOracle(respect_lengths=False)),
+        "the padding changes the result",
+    ),
     "classifier_ignores_order": (lambda: classify_check(TokenCounts()), "well above chance"),
     "classifier_constant": (lambda: classify_check(Constant()), "well above chance"),
 }

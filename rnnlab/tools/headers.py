@@ -5,6 +5,7 @@ a release made from the solutions never sends students to ``solutions/``); cell 
 package, in Colab only.
 ``python -m rnnlab headers`` rewrites them; ``--check`` lists notebooks that disagree.
 """
+
 import pathlib
 import re
 
@@ -18,6 +19,7 @@ INSTALL_TAG = "colab-install"
 def read_repository(config_path="_config.yml"):
     """(owner/name, branch) from ``repository.url`` and ``repository.branch`` in _config.yml."""
     import yaml
+
     config = yaml.safe_load(pathlib.Path(config_path).read_text())
     repo = config.get("repository", {})
     match = re.match(r"https://github\.com/([^/]+/[^/]+?)/?$", repo.get("url", ""))
@@ -41,10 +43,12 @@ def badge_source(repo, branch, nb_path):
 
 
 def install_source(repo, branch):
-    return ("# In Colab, install the book's helper package; elsewhere `make lab` has installed it.\n"
-            "import sys\n"
-            "if \"google.colab\" in sys.modules:\n"
-            f"    %pip install -q \"rnnlab @ git+https://github.com/{repo}@{branch}\"")
+    return (
+        "# In Colab, install the book's helper package; elsewhere `make lab` has installed it.\n"
+        "import sys\n"
+        'if "google.colab" in sys.modules:\n'
+        f'    %pip install -q "rnnlab @ git+https://github.com/{repo}@{branch}"'
+    )
 
 
 def _has_tag(cell, tag):

@@ -4,6 +4,7 @@ Both train a concise LSTM (256 hidden units, batch 32, 35 steps, 10,000 tokens o
 Machine) for the same number of epochs; rounds alternate so that machine noise hits both alike,
 and the median over rounds is reported.
 """
+
 import io
 import statistics
 import time
@@ -12,9 +13,9 @@ from contextlib import redirect_stderr, redirect_stdout
 import torch
 from torch import nn
 
-from ..data import load_data_time_machine
-from ..models import RNNLM
-from ..train import seed, train
+from ...data import load_data_time_machine
+from ...models import RNNLM
+from ...train import seed, train
 
 NUM_EPOCHS, ROUNDS = 10, 5
 
@@ -73,10 +74,15 @@ def main():
     for r in range(ROUNDS):
         helper.append(helper_loop(make_net(), train_iter, vocab, 1, NUM_EPOCHS))
         minimal.append(minimal_loop(make_net(), train_iter, 1, NUM_EPOCHS))
-        print(f"round {r + 1}/{ROUNDS}: rnnlab.train {helper[-1]:.0f}, minimal loop {minimal[-1]:.0f} tokens/s")
+        print(
+            f"round {r + 1}/{ROUNDS}: rnnlab.train {helper[-1]:.0f}, minimal loop {minimal[-1]:.0f} tokens/s"
+        )
     h, m = statistics.median(helper), statistics.median(minimal)
-    print(f"\nconcise LSTM, 256 hidden, batch 32, 35 steps, 10,000 tokens, {NUM_EPOCHS} epochs x {ROUNDS} rounds, "
-          f"{torch.get_num_threads()} threads, torch {torch.__version__}")
+    print(
+        f"\nconcise LSTM, 256 hidden, batch 32, 35 steps, 10,000 tokens, "
+        f"{NUM_EPOCHS} epochs x {ROUNDS} rounds, "
+        f"{torch.get_num_threads()} threads, torch {torch.__version__}"
+    )
     print("| loop | tokens/s (median) |\n|---|---|")
     print(f"| rnnlab.train | {h:.0f} |\n| minimal hand-written loop | {m:.0f} |")
     print(f"ratio rnnlab.train / minimal = {h / m:.3f} (target >= 0.95)")

@@ -21,6 +21,7 @@ the learner has written the code; nbval and "Run all" then go on). It also gives
 notebooks nbgrader's cell metadata, so they are valid nbgrader sources. ``--check`` only lists
 stale files.
 """
+
 import copy
 import hashlib
 import pathlib
@@ -28,7 +29,7 @@ import re
 
 import nbformat
 
-from .launch import apply_headers, read_repository
+from .headers import apply_headers, read_repository
 
 BEGIN = re.compile(r"^([ \t]*)### BEGIN SOLUTION[ \t]*$")
 END = re.compile(r"^[ \t]*### END SOLUTION[ \t]*$")
@@ -37,10 +38,12 @@ CHECK_TAG = "check"
 RAISES_TAG = "raises-exception"
 ANSWER_PROMPT = "_Write your answer here._"
 INTRO_ID = "exercise-instructions"
-INTRO = ("**Exercise notebook.** Replace each `raise NotImplementedError(...)` under "
-         "`# YOUR CODE HERE` with your code and each _Write your answer here._ with your answer, "
-         "then run the check cell that follows: it prints `PASSED` and what it verified, or says "
-         "what it expected, what came instead and the likely mistake.")
+INTRO = (
+    "**Exercise notebook.** Replace each `raise NotImplementedError(...)` under "
+    "`# YOUR CODE HERE` with your code and each _Write your answer here._ with your answer, "
+    "then run the check cell that follows: it prints `PASSED` and what it verified, or says "
+    "what it expected, what came instead and the likely mistake."
+)
 KEEP_CELL_METADATA = ("tags", "nbgrader")  # nbgrader's metadata: the book's exercises autograde
 KEEP_NB_METADATA = ("kernelspec", "language_info")
 
@@ -66,8 +69,11 @@ def _numbers(text, pattern=NUMBER):
     return {n.replace(",", "").replace("_", "") for n in pattern.findall(text)}
 
 
-TITLE = re.compile(r"^# (?:Solutions (?P<n>\d+) · (?P<topic>.+)|(?P<n2>\d+)\. (?P<topic2>.+?): Exercises and "
-                   r"Solutions)[ \t]*$", re.M)
+TITLE = re.compile(
+    r"^# (?:Solutions (?P<n>\d+) · (?P<topic>.+)|(?P<n2>\d+)\. (?P<topic2>.+?): Exercises and "
+    r"Solutions)[ \t]*$",
+    re.M,
+)
 
 
 class ResultLeak(ValueError):
@@ -76,8 +82,10 @@ class ResultLeak(ValueError):
 
 def student_title(source):
     """'# Solutions N · Topic' (or '# N. Topic: Exercises and Solutions') -> '# Exercises N · Topic'."""
+
     def repl(m):
         return f"# Exercises {m.group('n') or m.group('n2')} · {m.group('topic') or m.group('topic2')}"
+
     return TITLE.sub(repl, source, count=1)
 
 
@@ -102,8 +110,11 @@ def result_leaks(solution):
             continue
         allowed = set(cell.get("metadata", {}).get("rnnlab", {}).get("allow_numbers", []))
         kept, _ = replace_regions(cell.source, "markdown")
-        leaks += [(index, n) for n in NUMBER.findall(kept)
-                  if n.replace(",", "") in measured - settings - {a.replace(",", "") for a in allowed}]
+        leaks += [
+            (index, n)
+            for n in NUMBER.findall(kept)
+            if n.replace(",", "") in measured - settings - {a.replace(",", "") for a in allowed}
+        ]
     return leaks
 
 
@@ -175,10 +186,13 @@ def make_exercise(solution, nb_path, repo="owner/name", branch="main"):
     """The student version of ``solution`` (a NotebookNode; not modified)."""
     leaks = result_leaks(solution)
     if leaks:
-        raise ResultLeak(f"{nb_path}: the student version would quote results of the solution run: "
-                         + ", ".join(f"cell {i}: {n}" for i, n in leaks) + ". Move them into a solution "
-                         "region, tag the cell solution-only, or list a number the statement derives in "
-                         "the cell's metadata rnnlab.allow_numbers.")
+        raise ResultLeak(
+            f"{nb_path}: the student version would quote results of the solution run: "
+            + ", ".join(f"cell {i}: {n}" for i, n in leaks)
+            + ". Move them into a solution "
+            "region, tag the cell solution-only, or list a number the statement derives in "
+            "the cell's metadata rnnlab.allow_numbers."
+        )
     nb = copy.deepcopy(solution)
     nb.cells = [c for c in nb.cells if SOLUTION_ONLY_TAG not in tags(c)]
     nb.nbformat, nb.nbformat_minor = 4, max(5, nb.get("nbformat_minor", 5))

@@ -4,6 +4,7 @@ Makes ``n`` solved copies of one exercise set (the exercise notebook with the so
 put back), grades them in the sandbox with 1 job and with 2 jobs, and prints submissions per
 minute and per minute per core. Not a test: the numbers depend on the machine and its load.
 """
+
 import os
 import pathlib
 import tempfile
@@ -11,8 +12,8 @@ import time
 
 import nbformat
 
-from .grade import grade_class
-from .references import find_book, load_references
+from ..grade import grade_class
+from ..references import find_book, load_references
 
 
 def solved_copy(ref):
@@ -28,13 +29,23 @@ def solved_copy(ref):
 def measure(book, subs, jobs, quick, log):
     with tempfile.TemporaryDirectory(prefix="rnnlab-bench-out-") as out:
         start = time.perf_counter()
-        records = grade_class(subs, out, book=book, jobs=jobs, self_check=False, quick=quick,
-                              log=lambda *a: None, data_dir=os.environ.get("RNNLAB_DATA"))
+        records = grade_class(
+            subs,
+            out,
+            book=book,
+            jobs=jobs,
+            self_check=False,
+            quick=quick,
+            log=lambda *a: None,
+            data_dir=os.environ.get("RNNLAB_DATA"),
+        )
         seconds = time.perf_counter() - start
     full = sum(r["points"] == r["max_points"] for r in records)
     rate = len(records) / seconds * 60
-    log(f"{jobs} job(s): {len(records)} submissions in {seconds:.0f} s = {rate:.2f} submissions/min, "
-        f"{rate / jobs:.2f} per min per core ({full}/{len(records)} got full marks)")
+    log(
+        f"{jobs} job(s): {len(records)} submissions in {seconds:.0f} s = {rate:.2f} submissions/min, "
+        f"{rate / jobs:.2f} per min per core ({full}/{len(records)} got full marks)"
+    )
     return rate
 
 
@@ -43,8 +54,11 @@ def main(args):
     name = getattr(args, "bench_set", None) or "05_bptt"
     n = getattr(args, "bench_n", None) or 4
     ref = load_references(book)[name]
-    print(f"grading {n} solved copies of {name} ({'quick' if args.quick else 'full'} mode); "
-          f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+    print(
+        f"grading {n} solved copies of {name} ({'quick' if args.quick else 'full'} mode); "
+        f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="rnnlab-bench-") as tmp:
         subs = pathlib.Path(tmp)
         for i in range(n):

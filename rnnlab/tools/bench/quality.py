@@ -16,6 +16,7 @@ clock runs only while a recipe trains. The target is the best held-out perplexit
 reaches in its 500 epochs (plus 2 %); the report gives the training time each recipe needs to
 reach it and their ratio (the book's target: at most 0.5).
 """
+
 import argparse
 import math
 import time
@@ -23,9 +24,9 @@ import time
 import torch
 from torch import nn
 
-from ..data import load_data_time_machine_split
-from ..models import RNNLM
-from ..train import detach_state, evaluate_perplexity, grad_clipping, seed
+from ...data import load_data_time_machine_split
+from ...models import RNNLM
+from ...train import detach_state, evaluate_perplexity, grad_clipping, seed
 
 BATCH_SIZE, NUM_STEPS, NUM_HIDDENS = 32, 35, 256
 TARGET_SLACK = 1.02
@@ -95,7 +96,8 @@ def load_texts():
     (every character but the held-out ones) and the held-out text (the next 10,000)."""
     d2l_iter, val_iter, vocab = load_data_time_machine_split(BATCH_SIZE, NUM_STEPS)
     book_iter, _, _ = load_data_time_machine_split(
-        BATCH_SIZE, NUM_STEPS, use_random_iter=True, train_on_rest=True)
+        BATCH_SIZE, NUM_STEPS, use_random_iter=True, train_on_rest=True
+    )
     return {"d2l": d2l_iter, "book": book_iter, "held_out": val_iter, "vocab_size": len(vocab)}
 
 
@@ -110,10 +112,26 @@ def make_recipes(model, texts, d2l_epochs, book_lr):
     book_net = RNNLM(make_layer(vocab_size), vocab_size)
     max_steps = d2l_epochs * epoch
     every = EVAL_EPOCHS * epoch
-    return (Recipe("d2l", d2l_net, d2l_iter, torch.optim.SGD(d2l_net.parameters(), d2l_lr),
-                   every, max_steps, val_iter),
-            Recipe("book", book_net, book_iter, torch.optim.Adam(book_net.parameters(), book_lr),
-                   every, max_steps, val_iter))
+    return (
+        Recipe(
+            "d2l",
+            d2l_net,
+            d2l_iter,
+            torch.optim.SGD(d2l_net.parameters(), d2l_lr),
+            every,
+            max_steps,
+            val_iter,
+        ),
+        Recipe(
+            "book",
+            book_net,
+            book_iter,
+            torch.optim.Adam(book_net.parameters(), book_lr),
+            every,
+            max_steps,
+            val_iter,
+        ),
+    )
 
 
 def race(model, texts, d2l_epochs, book_lr, slice_steps=8):
@@ -126,9 +144,15 @@ def race(model, texts, d2l_epochs, book_lr, slice_steps=8):
         second.advance(slice_steps)
         turn += 1
     target = d2l.best() * TARGET_SLACK
-    return {"model": model, "target": target, "d2l_best": d2l.best(), "book_best": book.best(),
-            "d2l_final": d2l.curve[-1][1], "d2l_time": d2l.time_to(target),
-            "book_time": book.time_to(target)}
+    return {
+        "model": model,
+        "target": target,
+        "d2l_best": d2l.best(),
+        "book_best": book.best(),
+        "d2l_final": d2l.curve[-1][1],
+        "d2l_time": d2l.time_to(target),
+        "book_time": book.time_to(target),
+    }
 
 
 def _seconds(s):
@@ -136,14 +160,17 @@ def _seconds(s):
 
 
 def report(rows):
-    print(f"{'model':<14}{'target':>8}{'d2l best':>10}{'d2l last':>10}{'book best':>11}"
-          f"{'d2l time':>11}{'book time':>11}{'ratio':>8}")
+    print(
+        f"{'model':<14}{'target':>8}{'d2l best':>10}{'d2l last':>10}{'book best':>11}"
+        f"{'d2l time':>11}{'book time':>11}{'ratio':>8}"
+    )
     for r in rows:
-        ratio = (r["book_time"] / r["d2l_time"]
-                 if r["book_time"] is not None and r["d2l_time"] else math.nan)
-        print(f"{r['model']:<14}{r['target']:>8.2f}{r['d2l_best']:>10.2f}{r['d2l_final']:>10.2f}"
-              f"{r['book_best']:>11.2f}{_seconds(r['d2l_time']):>11}"
-              f"{_seconds(r['book_time']):>11}{ratio:>8.2f}")
+        ratio = r["book_time"] / r["d2l_time"] if r["book_time"] is not None and r["d2l_time"] else math.nan
+        print(
+            f"{r['model']:<14}{r['target']:>8.2f}{r['d2l_best']:>10.2f}{r['d2l_final']:>10.2f}"
+            f"{r['book_best']:>11.2f}{_seconds(r['d2l_time']):>11}"
+            f"{_seconds(r['book_time']):>11}{ratio:>8.2f}"
+        )
 
 
 def main(argv=None):
@@ -153,11 +180,14 @@ def main(argv=None):
     parser.add_argument("--book-lr", type=float, default=3e-3, help="Adam's learning rate")
     args = parser.parse_args(argv)
     texts = load_texts()
-    print(f"time to quality on held-out text: torch {torch.__version__}, "
-          f"{torch.get_num_threads()} threads, d2l's recipe {args.epochs} epochs on "
-          f"{len(texts['d2l'].corpus):,} characters, the book's on "
-          f"{len(texts['book'].corpus):,}; held-out: {len(texts['held_out'].corpus):,} "
-          "characters (the chapters' split)", flush=True)
+    print(
+        f"time to quality on held-out text: torch {torch.__version__}, "
+        f"{torch.get_num_threads()} threads, d2l's recipe {args.epochs} epochs on "
+        f"{len(texts['d2l'].corpus):,} characters, the book's on "
+        f"{len(texts['book'].corpus):,}; held-out: {len(texts['held_out'].corpus):,} "
+        "characters (the chapters' split)",
+        flush=True,
+    )
     rows = []
     for model in args.models:
         rows.append(race(model, texts, args.epochs, args.book_lr))

@@ -1,0 +1,1 @@
+"""`python -m rnnlab bench` and `grade bench`: the book's benchmarks, one module each."""
