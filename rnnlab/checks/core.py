@@ -96,31 +96,63 @@ def reject_torch_recurrence(module, what):
         )
 
 
+# Operator names (at torch's function level and at the dispatcher) that belong to the fused
+# recurrent kernels: the composite ones (rnn_tanh, gru, lstm and the cells) and the backends
+# they may run on (oneDNN on CPU, cuDNN / MIOpen on GPUs, the fused cell kernels).
+FUSED_KERNEL_MARKS = (
+    "rnn_tanh",
+    "rnn_relu",
+    "gru",
+    "lstm",
+    "mkldnn_rnn",
+    "cudnn_rnn",
+    "miopen_rnn",
+    "_thnn_fused",
+)
+
+
+def _is_fused(name):
+    return any(mark in name for mark in FUSED_KERNEL_MARKS)
+
+
 class recurrence_spy:
-    """Context manager that records every call of torch's fused recurrent kernels (what
-    nn.RNN, nn.GRU, nn.LSTM and their cells run) while a scratch layer computes."""
+    """Context manager that records every fused recurrent kernel (what nn.RNN, nn.GRU, nn.LSTM and
+    their cells run) executed while a scratch layer computes, whatever route reached it.
+
+    Two of torch's own interception points watch together: a function mode sees every torch
+    function call, ``torch._VF.gru`` included, even through a reference taken long before the
+    check started (the interception happens inside the call, not by replacing attributes); a
+    dispatch mode sees the kernels below autograd, where oneDNN's or cuDNN's fused layers
+    appear even when a composite op was decomposed above them."""
 
     def __enter__(self):
-        import torch._VF as VF
+        from torch.overrides import TorchFunctionMode
+        from torch.utils._python_dispatch import TorchDispatchMode
 
-        self.calls, self._saved = [], []
-        for name in RECURRENT_OPS:
-            for owner in (VF, torch):
-                original = getattr(owner, name, None)
-                if original is None:
-                    continue
-                self._saved.append((owner, name, original))
+        calls = self.calls = []
 
-                def spy(*args, _name=name, _original=original, **kwargs):
-                    self.calls.append(_name)
-                    return _original(*args, **kwargs)
+        class FunctionSpy(TorchFunctionMode):
+            def __torch_function__(self, func, types, args=(), kwargs=None):
+                name = getattr(func, "__name__", "")
+                if _is_fused(name):
+                    calls.append(name)
+                return func(*args, **(kwargs or {}))
 
-                setattr(owner, name, spy)
+        class DispatchSpy(TorchDispatchMode):
+            def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+                name = func.name()
+                if _is_fused(name):
+                    calls.append(name)
+                return func(*args, **(kwargs or {}))
+
+        self._modes = [FunctionSpy(), DispatchSpy()]
+        for mode in self._modes:
+            mode.__enter__()
         return self
 
     def __exit__(self, *exc):
-        for owner, name, original in reversed(self._saved):
-            setattr(owner, name, original)
+        for mode in reversed(self._modes):
+            mode.__exit__(*exc)
         return False
 
     def reject(self, what):
@@ -129,8 +161,9 @@ class recurrence_spy:
                 f"what {what} runs",
                 "its own tensor operations (a layer written from scratch)",
                 f"torch's fused kernel(s) {sorted(set(self.calls))}",
-                "a from-scratch layer must not call nn.RNN / nn.GRU / nn.LSTM (or a twin it was "
-                "given): compute the gates yourself",
+                "a from-scratch layer must not call nn.RNN / nn.GRU / nn.LSTM, their cells or "
+                "torch._VF (not even through a reference kept from __init__): compute the gates "
+                "yourself from your own parameters",
             )
 
 
