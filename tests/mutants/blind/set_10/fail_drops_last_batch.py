@@ -1,0 +1,22 @@
+# expect: fail
+# exercise: 2
+# what: cuts only full batches (range stops at len - batch_size + 1), so the longest sequences of the last partial batch are never used
+# %% cell 5b267bc5
+def bucket_batches(lengths, batch_size, generator):
+    """Batches of indices of similar length, in a random order."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches = [order[i:i + batch_size]
+               for i in range(0, len(order) - batch_size + 1, batch_size)]
+    perm = torch.randperm(len(batches), generator=generator).tolist()
+    return [batches[k] for k in perm]
+
+
+def random_batches(lengths, batch_size, generator):
+    """Batches of random indices (the usual shuffling), for comparison."""
+    order = torch.randperm(len(lengths), generator=generator).tolist()
+    return [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+
+
+def padding_share(batches, lengths):
+    cells = sum(len(b) * max(lengths[i] for i in b) for b in batches)
+    return 1 - sum(lengths[i] for b in batches for i in b) / cells
