@@ -1,0 +1,17 @@
+# expect: fail
+# exercise: 2
+# what: wrong order through a step: multiplies by W_hh^T first and then by the tanh derivative of H_{t-1} instead of H_t's
+# %% cell 05-09
+def grad_wrt_states(X, H0, W_xh, W_hh, b_h, g_last):
+    """Norms of dL/dH_t for t = 1..T when L depends on H_T only, with dL/dH_T = g_last.
+    """
+    T = X.shape[0]
+    Hs = [H0]
+    for t in range(T):
+        Hs.append(np.tanh(X[t] @ W_xh + Hs[-1] @ W_hh + b_h))
+    g = g_last
+    norms = []
+    for t in range(T, 0, -1):
+        norms.append(np.linalg.norm(g))
+        g = (g @ W_hh.T) * (1 - Hs[t - 1] ** 2)
+    return np.array(norms[::-1])

@@ -1,0 +1,13 @@
+# expect: fail
+# exercise: 1
+# what: writes value into both bias_ih and bias_hh, so the gate's bias b_if + b_hf is 2 * value
+# %% cell 575ead61
+def set_forget_bias(lstm, value):
+    """Set the forget gate's bias (b_if + b_hf) to value in every layer, in place."""
+    H = lstm.hidden_size
+    with torch.no_grad():
+        for name, param in lstm.named_parameters():
+            if name.startswith("bias_ih"):
+                param[H:2 * H].fill_(value)
+            elif name.startswith("bias_hh"):
+                param[H:2 * H].fill_(value)
