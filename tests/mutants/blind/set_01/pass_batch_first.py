@@ -1,0 +1,27 @@
+# expect: pass
+# exercise: 2
+# what: nn.LSTM with batch_first=True, input X.unsqueeze(-1), prediction from outputs[:, -1]
+# %% cell 9aa76ab2
+tau, n_train, batch_size = 4, 600, 16
+features, labels = make_windows(x, tau)
+train_set = torch.utils.data.TensorDataset(features[:n_train], labels[:n_train])
+train_iter = torch.utils.data.DataLoader(train_set, batch_size, shuffle=True)
+
+
+def get_mlp():
+    """The chapter's model: tau inputs -> 10 ReLU units -> 1 output."""
+    return nn.Sequential(nn.Linear(tau, 10), nn.ReLU(), nn.Linear(10, 1))
+
+
+class LSTMRegressor(nn.Module):
+    """Reads a window (batch_size, tau) as tau time steps of one feature; predicts the
+    next value."""
+
+    def __init__(self, num_hiddens=32):
+        super().__init__()
+        self.rnn = nn.LSTM(input_size=1, hidden_size=num_hiddens, batch_first=True)
+        self.head = nn.Linear(num_hiddens, 1)
+
+    def forward(self, X):
+        out, _ = self.rnn(X.unsqueeze(-1))  # (batch_size, tau, num_hiddens)
+        return self.head(out[:, -1, :])
