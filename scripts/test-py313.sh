@@ -21,6 +21,10 @@ notebooks="${PY313_NOTEBOOKS:-chapters/00_getting_started.ipynb chapters/06_gru.
 torch_index="${PY313_TORCH_INDEX:-}"
 data="${RNNLAB_DATA:-}"
 if [ -z "$data" ] && [ -d "$repo/../shared/data" ]; then data="$(cd "$repo/../shared/data" && pwd)"; fi
+if [ -z "$data" ]; then
+  echo "test-py313: no corpora folder (RNNLAB_DATA unset, no ../shared/data): tests that read a corpus" >&2
+  echo "will try to download it; set RNNLAB_DATA=/path/to/corpora to run offline." >&2
+fi
 
 if [ "$(id -u)" != 0 ]; then
   echo "test-py313: expected to run as root (debootstrap, chroot and mounts need it); got uid $(id -u)." >&2
