@@ -14,18 +14,18 @@ from .corpora import read_corpus_text
 from .quick import cap_tokens
 
 
-def read_lines(name="time_machine"):
+def read_lines(name: str = "time_machine") -> list[str]:
     """Lines of a corpus, each reduced to lower-case letters and single spaces."""
     lines = read_corpus_text(name).splitlines()
     return [re.sub("[^A-Za-z]+", " ", line).strip().lower() for line in lines]
 
 
-def read_time_machine():
+def read_time_machine() -> list[str]:
     """The Time Machine as preprocessed lines (3,221 of them)."""
     return read_lines("time_machine")
 
 
-def tokenize(lines, token="word"):
+def tokenize(lines: list[str], token: str = "word") -> list[list[str]]:
     """Split each line into word or character tokens."""
     if token == "word":
         return [line.split() for line in lines]
@@ -97,7 +97,9 @@ class Vocab:
         return f"Vocab({len(self)} tokens: {head}, ...)"
 
 
-def load_corpus(name="time_machine", token="char", max_tokens=-1, vocab=None):
+def load_corpus(
+    name: str = "time_machine", token: str = "char", max_tokens: int = -1, vocab: Vocab | None = None
+) -> tuple[list[int], Vocab]:
     """Token ids of a whole corpus and its Vocab (built here unless given).
 
     ``max_tokens`` > 0 keeps only the first that many tokens (quick mode may lower it).
@@ -112,8 +114,9 @@ def load_corpus(name="time_machine", token="char", max_tokens=-1, vocab=None):
     return corpus, vocab
 
 
-def load_corpus_time_machine(max_tokens=-1):
-    """Character ids of The Time Machine and its 28-token Vocab."""
+def load_corpus_time_machine(max_tokens: int = -1) -> tuple[list[int], Vocab]:
+    """Character ids of The Time Machine and its 28-token Vocab: d2l's name for
+    ``load_corpus("time_machine", "char", max_tokens)``."""
     return load_corpus("time_machine", "char", max_tokens)
 
 
