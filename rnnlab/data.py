@@ -14,18 +14,18 @@ from .corpora import read_corpus_text
 from .quick import cap_tokens
 
 
-def read_lines(name="time_machine"):
+def read_lines(name: str = "time_machine") -> list[str]:
     """Lines of a corpus, each reduced to lower-case letters and single spaces."""
     lines = read_corpus_text(name).splitlines()
     return [re.sub("[^A-Za-z]+", " ", line).strip().lower() for line in lines]
 
 
-def read_time_machine():
+def read_time_machine() -> list[str]:
     """The Time Machine as preprocessed lines (3,221 of them)."""
     return read_lines("time_machine")
 
 
-def tokenize(lines, token="word"):
+def tokenize(lines: list[str], token: str = "word") -> list[list[str]]:
     """Split each line into word or character tokens."""
     if token == "word":
         return [line.split() for line in lines]
@@ -46,9 +46,19 @@ class Vocab:
 
     Tokens seen fewer than ``min_freq`` times are left out and map to '<unk>'.
     Ties in frequency keep the order of first appearance (as d2l's sort does).
+
+    Args:
+        tokens: a flat list of tokens or a list of lines of tokens (``tokenize``'s output).
+        min_freq: leave out tokens seen fewer times than this.
+        reserved_tokens: tokens placed right after '<unk>' whatever their frequency
+            (such as '<pad>').
+
+    ``vocab[token]`` (or a list of tokens) gives indices, unknown tokens 0; ``vocab.to_tokens``
+    goes back; ``len(vocab)`` is the number of tokens; ``token_freqs`` lists (token, count)
+    pairs by descending count.
     """
 
-    def __init__(self, tokens=None, min_freq=0, reserved_tokens=None):
+    def __init__(self, tokens: list | None = None, min_freq: int = 0, reserved_tokens: list | None = None):
         counter = count_corpus(tokens or [])
         self.token_freqs = sorted(counter.items(), key=lambda x: x[1], reverse=True)
         self.idx_to_token = ["<unk>"] + list(reserved_tokens or [])
@@ -87,7 +97,9 @@ class Vocab:
         return f"Vocab({len(self)} tokens: {head}, ...)"
 
 
-def load_corpus(name="time_machine", token="char", max_tokens=-1, vocab=None):
+def load_corpus(
+    name: str = "time_machine", token: str = "char", max_tokens: int = -1, vocab: Vocab | None = None
+) -> tuple[list[int], Vocab]:
     """Token ids of a whole corpus and its Vocab (built here unless given).
 
     ``max_tokens`` > 0 keeps only the first that many tokens (quick mode may lower it).
@@ -102,8 +114,9 @@ def load_corpus(name="time_machine", token="char", max_tokens=-1, vocab=None):
     return corpus, vocab
 
 
-def load_corpus_time_machine(max_tokens=-1):
-    """Character ids of The Time Machine and its 28-token Vocab."""
+def load_corpus_time_machine(max_tokens: int = -1) -> tuple[list[int], Vocab]:
+    """Character ids of The Time Machine and its 28-token Vocab: d2l's name for
+    ``load_corpus("time_machine", "char", max_tokens)``."""
     return load_corpus("time_machine", "char", max_tokens)
 
 
@@ -140,9 +153,33 @@ def seq_data_iter_sequential(corpus, batch_size, num_steps, offset=None):
 
 
 class SeqDataLoader:
-    """Re-iterable minibatches ``(X, Y)`` of shape (batch_size, num_steps); Y is X shifted by one."""
+    """Re-iterable minibatches ``(X, Y)`` of a token-id sequence; Y is X shifted by one token.
 
-    def __init__(self, corpus, batch_size, num_steps, use_random_iter=False, random_offset=True):
+    Each pass cuts the text afresh at a random offset. Sequential batches (the default) continue
+    each other row by row, so a model may carry its state from one batch to the next; random
+    batches (``use_random_iter``) are non-overlapping pieces in random order.
+
+    Args:
+        corpus: token ids (``load_corpus``'s first result).
+        batch_size: rows per minibatch.
+        num_steps: tokens per row (the length of truncated backpropagation through time).
+        use_random_iter: random batches (``seq_data_iter_random``) instead of sequential ones
+            (``seq_data_iter_sequential``).
+        random_offset: False (sequential only) cuts at offset 0 every pass and draws nothing from
+            the random generator: the held-out loaders use it.
+
+    Shape:
+        X, Y: ``(batch_size, num_steps)`` integer tensors.
+    """
+
+    def __init__(
+        self,
+        corpus: list[int],
+        batch_size: int,
+        num_steps: int,
+        use_random_iter: bool = False,
+        random_offset: bool = True,
+    ):
         if len(corpus) < num_steps * batch_size + num_steps + 1:
             raise ValueError(
                 f"a corpus of {len(corpus)} tokens is too short for batch_size={batch_size} and "
@@ -170,29 +207,56 @@ class SeqDataLoader:
         return ((len(self.corpus) - self.num_steps - 1) // self.batch_size) // self.num_steps
 
 
-def load_data_time_machine(batch_size, num_steps, use_random_iter=False, max_tokens=10000):
-    """The iterator over The Time Machine (characters) and its Vocab."""
+def load_data_time_machine(
+    batch_size: int, num_steps: int, use_random_iter: bool = False, max_tokens: int = 10000
+) -> tuple[SeqDataLoader, Vocab]:
+    """The iterator over The Time Machine (characters) and its Vocab: d2l's name for
+    ``load_data("time_machine", batch_size, num_steps, "char", use_random_iter, max_tokens)``.
+
+    Returns:
+        ``(train_iter, vocab)``: a ``SeqDataLoader`` over the first ``max_tokens`` characters
+        (d2l's 10,000; -1 or 0 for all) and the 28-token ``Vocab``.
+    """
     corpus, vocab = load_corpus_time_machine(max_tokens)
     return SeqDataLoader(corpus, batch_size, num_steps, use_random_iter), vocab
 
 
-def load_data(name, batch_size, num_steps, token="char", use_random_iter=False, max_tokens=10000, vocab=None):
-    """The iterator over any registered corpus and its Vocab."""
+def load_data(
+    name: str,
+    batch_size: int,
+    num_steps: int,
+    token: str = "char",
+    use_random_iter: bool = False,
+    max_tokens: int = 10000,
+    vocab: Vocab | None = None,
+) -> tuple[SeqDataLoader, Vocab]:
+    """The iterator over any registered corpus (``CORPORA``) and its Vocab.
+
+    Args:
+        name: the corpus, such as "time_machine", "tiny_shakespeare" or "war_of_the_worlds".
+        batch_size, num_steps, use_random_iter: as for ``SeqDataLoader``.
+        token: "char" or "word".
+        max_tokens: keep the first so many tokens (-1 or 0: all; quick mode caps it).
+        vocab: a ``Vocab`` to reuse (another corpus's); default: built from this corpus.
+
+    Returns:
+        ``(train_iter, vocab)``.
+    """
     corpus, vocab = load_corpus(name, token, max_tokens, vocab)
     return SeqDataLoader(corpus, batch_size, num_steps, use_random_iter), vocab
 
 
 def load_data_split(
-    name,
-    batch_size,
-    num_steps,
-    token="char",
-    use_random_iter=False,
-    max_tokens=10000,
-    val_tokens=10000,
-    vocab=None,
-    train_on_rest=False,
-):
+    name: str,
+    batch_size: int,
+    num_steps: int,
+    token: str = "char",
+    use_random_iter: bool = False,
+    max_tokens: int = 10000,
+    val_tokens: int = 10000,
+    vocab: Vocab | None = None,
+    train_on_rest: bool = False,
+) -> tuple[SeqDataLoader, SeqDataLoader, Vocab]:
     """Training and held-out iterators over one corpus, and its Vocab.
 
     The training text is the first ``max_tokens`` tokens (d2l's recipe: 10,000 characters);
@@ -207,6 +271,9 @@ def load_data_split(
     recipe that uses the whole book is judged on exactly the text d2l's recipe is judged on.
     The two pieces are joined end to end: one training subsequence in thousands straddles the
     cut. Quick mode caps each part like ``load_corpus`` does.
+
+    Returns:
+        ``(train_iter, val_iter, vocab)``: two ``SeqDataLoader`` and the shared ``Vocab``.
     """
     if max_tokens <= 0 or val_tokens <= 0:
         raise ValueError(f"max_tokens and val_tokens must be positive (got {max_tokens}, {val_tokens})")
@@ -230,11 +297,32 @@ def load_data_split(
 
 
 def load_data_time_machine_split(
-    batch_size, num_steps, use_random_iter=False, max_tokens=10000, val_tokens=10000, train_on_rest=False
-):
-    """The Time Machine: training iterator (first 10,000 characters, or with
-    ``train_on_rest`` every character but the held-out ones), held-out iterator (the 10,000
-    after the first 10,000) and the 28-token Vocab. Returns ``(train_iter, val_iter, vocab)``."""
+    batch_size: int,
+    num_steps: int,
+    use_random_iter: bool = False,
+    max_tokens: int = 10000,
+    val_tokens: int = 10000,
+    train_on_rest: bool = False,
+) -> tuple[SeqDataLoader, SeqDataLoader, Vocab]:
+    """The chapters' training and held-out text of The Time Machine: a d2l-style shortcut for
+    ``load_data_split("time_machine", batch_size, num_steps, "char", use_random_iter,
+    max_tokens, val_tokens, train_on_rest=train_on_rest)``.
+
+    Args:
+        batch_size: rows per minibatch.
+        num_steps: characters per row.
+        use_random_iter: random training batches instead of sequential ones.
+        max_tokens: training characters (d2l's first 10,000).
+        val_tokens: held-out characters, the ones right after the training text.
+        train_on_rest: train on every character but the held-out ones (the book's recipe).
+
+    Shape:
+        X, Y of either loader: ``(batch_size, num_steps)`` character ids.
+
+    Returns:
+        ``(train_iter, val_iter, vocab)``: the training ``SeqDataLoader``, the held-out one
+        (sequential, the same cut every pass) and the 28-token ``Vocab``.
+    """
     return load_data_split(
         "time_machine",
         batch_size,

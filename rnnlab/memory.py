@@ -10,7 +10,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from .quick import _announce as announce, is_quick
+from .quick import announce, is_quick
 
 
 def delayed_recall(batch_size, k, num_symbols=8, distractors=True, generator=None):

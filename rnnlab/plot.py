@@ -60,9 +60,22 @@ def plot(
     figsize=(5, 3),
     ax=None,
     title=None,
-):
-    """Plot one or several curves. ``Y`` is a list of sequences (or one sequence); ``X``
-    likewise or shared."""
+) -> "matplotlib.axes.Axes":
+    """Plot one or several curves on one set of axes and return the axes.
+
+    Args:
+        X: the x values: one sequence shared by every curve, or one sequence per curve.
+        Y: one sequence (one curve) or a list of sequences (several curves).
+        xlabel, ylabel, title: labels of the axes and the title.
+        legend: one name per curve.
+        xscale, yscale: "linear" or "log".
+        fmts: matplotlib format strings, used in turn.
+        figsize: the size of a new figure in inches (the book's plots are 5 x 3).
+        ax: draw on these axes instead of a new figure (for panels side by side).
+
+    Returns:
+        matplotlib.axes.Axes: the axes drawn on.
+    """
     if ax is None:
         _, ax = plt.subplots(figsize=figsize)
     Y = [Y] if _is_flat(Y) else Y

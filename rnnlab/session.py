@@ -2,6 +2,8 @@
 
 import os
 
+import torch
+
 from .corpora import CACHE_ENV, DATA_ENV
 from .quick import QUICK_ENV, is_quick
 from .train import seed as seed_everything
@@ -17,8 +19,11 @@ def data_location():
     return "~/.cache/rnnlab (downloaded on first use)"
 
 
-def setup(seed=0):
-    """Seed everything, pick the best device, print one line saying so; return the device."""
+def setup(seed: int = 0) -> torch.device:
+    """Seed everything, pick the best device, print one line saying so; return the device.
+
+    The line names the device, the seed, where corpora come from and whether quick mode is on.
+    """
     seed_everything(seed)
     device = try_gpu()
     mode = f", quick mode ({QUICK_ENV}=1)" if is_quick() else ""

@@ -6,9 +6,9 @@ backpropagate, clip the gradient's global norm, take an optimizer step.
 """
 
 import math
-import os
 import random
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,18 +16,21 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from .plot import LivePlot, in_notebook
+from .data import Vocab
 from .quick import cap_epochs
 
+# _progress: tests/test_site.py reads the progress-bar switch from here.
+from .report import TrainingReport, _progress  # noqa: F401
 
-def seed(n=0):
+
+def seed(n: int = 0) -> None:
     """Seed Python, NumPy and PyTorch (all devices) so a run repeats."""
     random.seed(n)
     np.random.seed(n)
     torch.manual_seed(n)
 
 
-def try_gpu():
+def try_gpu() -> torch.device:
     """The best device here: CUDA, then Apple MPS, then CPU."""
     if torch.cuda.is_available():
         return torch.device("cuda")
@@ -37,7 +40,7 @@ def try_gpu():
     return torch.device("cpu")
 
 
-def grad_clipping(net, theta):
+def grad_clipping(net: nn.Module, theta: float) -> torch.Tensor:
     """Rescale all gradients so their global L2 norm is at most ``theta``; return the norm before."""
     grads = [p.grad for p in net.parameters() if p.grad is not None]
     norm = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g) for g in grads]))
@@ -138,43 +141,58 @@ class History:
         )
 
 
-def _progress(total, enabled):
-    """A progress bar for a live reader. ``RNNLAB_PROGRESS=0`` turns it off: ``make execute`` sets
-    it, because a stored run would keep the bar's first frame (a frozen "0%" widget) forever."""
-    from tqdm.auto import tqdm
-
-    enabled = enabled and os.environ.get("RNNLAB_PROGRESS", "1") != "0"
-    return tqdm(total=total, desc="epochs", unit="epoch", leave=False, disable=not enabled, mininterval=1.0)
-
-
 def train(
-    net,
-    train_iter,
-    vocab,
-    lr,
-    num_epochs,
-    device=None,
-    use_random_iter=None,
-    optimizer=None,
-    clip_theta=1.0,
-    prefixes=("time traveller", "traveller"),
-    num_preds=50,
-    plot=True,
-    progress=True,
-    print_every=None,
-    val_iter=None,
-    val_every=None,
-):
-    """Train a language model and return its ``History``.
+    net: nn.Module,
+    train_iter: Iterable,
+    vocab: Vocab,
+    lr: float,
+    num_epochs: int,
+    device: torch.device | str | None = None,
+    use_random_iter: bool | None = None,
+    optimizer: torch.optim.Optimizer | None = None,
+    clip_theta: float | None = 1.0,
+    prefixes: Sequence[str] | None = ("time traveller", "traveller"),
+    num_preds: int = 50,
+    plot: bool = True,
+    progress: bool = True,
+    print_every: int | None = None,
+    val_iter: Iterable | None = None,
+    val_every: int | None = None,
+) -> History:
+    """Train a language model with chapter 3's loop and return what it measured.
 
-    ``use_random_iter`` (default: taken from ``train_iter``) re-initialises the state for
-    every minibatch instead of carrying it. The optimizer defaults to SGD with rate ``lr``.
-    With ``val_iter`` (text the model does not train on) the held-out perplexity is measured
-    with ``evaluate_perplexity`` every ``val_every`` epochs (default: twice per printed line,
-    about 20 times per run, and always after the last epoch) and recorded, plotted and printed
-    next to the training perplexity. In Jupyter a perplexity plot updates in place; elsewhere a
-    line is printed every ``print_every`` epochs. The run ends by printing the summary and a
-    sample per prefix.
+    Each epoch is one ``train_epoch``: for every minibatch, begin or detach the state, compute
+    the loss over all positions, backpropagate, clip the gradient's global norm, take a step.
+    The run ends by printing ``History.summary()`` and one greedy sample per prefix.
+
+    Args:
+        net: the model, such as ``RNNLM``; it needs ``begin_state(batch_size, device)``.
+        train_iter: minibatches ``(X, Y)`` of token ids, such as a ``SeqDataLoader``.
+        vocab: the ``Vocab`` of the tokens, used to print the samples.
+        lr: learning rate of the default optimizer (SGD).
+        num_epochs: passes over ``train_iter`` (quick mode caps it: ``cap_epochs``).
+        device: where to train; default ``try_gpu()``.
+        use_random_iter: begin a fresh state for every minibatch instead of carrying it;
+            default: the loader's own ``use_random_iter``.
+        optimizer: any ``torch.optim`` optimizer over ``net``'s parameters; default SGD at ``lr``.
+        clip_theta: largest global gradient norm (``grad_clipping``); None trains unclipped.
+        prefixes: the texts to continue with ``predict`` after training; None or () for none.
+        num_preds: tokens each sample adds to its prefix.
+        plot: in Jupyter, a perplexity plot that redraws in place.
+        progress: outside Jupyter, a progress bar (``RNNLAB_PROGRESS=0`` also turns it off).
+        print_every: outside Jupyter, print a line every so many epochs (default: ten lines).
+        val_iter: held-out minibatches the model never trains on; their perplexity
+            (``evaluate_perplexity``) is recorded, plotted and printed next to training's.
+        val_every: measure the held-out perplexity every so many epochs (default: twice per
+            printed line) and always after the last.
+
+    Shape:
+        X, Y: ``(batch_size, num_steps)`` token ids; ``net(X, state)`` returns logits of shape
+        ``(num_steps * batch_size, len(vocab))``, time-major like ``Y.T.reshape(-1)``.
+
+    Returns:
+        History: per-epoch training perplexity and tokens/s, held-out perplexities, the wall
+        time, the device and the samples (``history.samples[prefix]``).
     """
     num_epochs = cap_epochs(num_epochs)
     device = torch.device(device) if device is not None else try_gpu()
@@ -184,39 +202,19 @@ def train(
     loss = nn.CrossEntropyLoss()
     optimizer = optimizer or torch.optim.SGD(net.parameters(), lr)
     history = History(device=str(device))
-    legend = ["training"] + (["held-out"] if val_iter is not None else [])
-    live = LivePlot("epoch", "perplexity", legend, xlim=[1, num_epochs], enabled=plot and in_notebook())
-    print_every = print_every or max(1, num_epochs // 10)
-    val_every = val_every or max(1, print_every // 2)  # a fresh held-out value in every printed line
-    start = time.perf_counter()
-    # In Jupyter the live plot's title is the progress report; a bar is shown only without it.
-    with _progress(num_epochs, progress and not live.enabled) as bar:
+    report = TrainingReport(num_epochs, val_iter is not None, plot, progress, print_every)
+    val_every = val_every or max(1, report.print_every // 2)  # a fresh held-out value in every printed line
+    with report:
         for epoch in range(1, num_epochs + 1):
             ppl, speed = train_epoch(net, train_iter, loss, optimizer, device, use_random_iter, clip_theta)
             history.epochs.append(epoch)
             history.perplexities.append(ppl)
             history.tokens_per_sec.append(speed)
-            values, report = [ppl], f"perplexity {ppl:.2f}"
-            if val_iter is not None:
-                val_ppl = None
-                if epoch % val_every == 0 or epoch == num_epochs:
-                    val_ppl = evaluate_perplexity(net, val_iter, device)
-                    history.val_epochs.append(epoch)
-                    history.val_perplexities.append(val_ppl)
-                values.append(val_ppl)  # None: not measured at this epoch
-                if history.val_perplexities:
-                    report = f"perplexity: training {ppl:.2f}, held-out {history.val_perplexity:.2f}"
-            bar.update(1)
-            bar.set_postfix(perplexity=f"{ppl:.2f}", refresh=False)
-            elapsed = time.perf_counter() - start
-            eta = elapsed / epoch * (num_epochs - epoch)
-            live.add(
-                epoch, values, title=f"epoch {epoch}/{num_epochs}, {elapsed:.0f} s, about {eta:.0f} s left"
-            )
-            if not live.enabled and (epoch % print_every == 0 or epoch == num_epochs):
-                bar.write(f"epoch {epoch:4d}/{num_epochs}: {report}, {speed:.0f} tokens/sec")
-    history.seconds = time.perf_counter() - start
-    live.close(title=f"{num_epochs} epochs, {history.seconds:.0f} s")
+            if val_iter is not None and (epoch % val_every == 0 or epoch == num_epochs):
+                history.val_epochs.append(epoch)
+                history.val_perplexities.append(evaluate_perplexity(net, val_iter, device))
+            report.epoch_done(history)
+    history.seconds = report.close()
     print(history.summary())
     for prefix in prefixes or ():
         history.samples[prefix] = predict(prefix, num_preds, net, vocab, device)
@@ -225,8 +223,26 @@ def train(
 
 
 @torch.no_grad()
-def evaluate_perplexity(net, data_iter, device=None):
-    """Perplexity of ``net`` on ``data_iter``, carrying the state across sequential batches."""
+def evaluate_perplexity(
+    net: nn.Module, data_iter: Iterable, device: torch.device | str | None = None
+) -> float:
+    """Perplexity of ``net`` on ``data_iter``: exp of the mean cross-entropy over every token.
+
+    The state is carried across sequential batches (begun afresh for each batch of a random
+    loader), as in training. The model is put in eval mode and back; no gradient is kept.
+
+    Args:
+        net: a language model such as ``RNNLM``, with ``begin_state(batch_size, device)``.
+        data_iter: minibatches ``(X, Y)``, usually the held-out loader of
+            ``load_data_time_machine_split``.
+        device: where to evaluate; default: where ``net``'s parameters are.
+
+    Shape:
+        X, Y: ``(batch_size, num_steps)`` token ids.
+
+    Returns:
+        float: the perplexity (``inf`` for a diverged model).
+    """
     device = torch.device(device) if device is not None else next(net.parameters()).device
     use_random_iter = getattr(data_iter, "use_random_iter", False)
     was_training = net.training
@@ -244,11 +260,32 @@ def evaluate_perplexity(net, data_iter, device=None):
 
 
 @torch.no_grad()
-def predict(prefix, num_preds, net, vocab, device=None, temperature=None):
+def predict(
+    prefix: str | Sequence[str],
+    num_preds: int,
+    net: nn.Module,
+    vocab: Vocab,
+    device: torch.device | str | None = None,
+    temperature: float | None = None,
+) -> str:
     """Continue ``prefix`` by ``num_preds`` tokens: greedy, or sampled when ``temperature`` is set.
 
-    A string prefix is read as characters and the result joined without spaces; a list of
-    tokens (word-level models) is joined with spaces.
+    The prefix is run through the model first (warm-up: only its state is kept); each new token
+    is then fed back in, one step at a time, with batch size 1.
+
+    Args:
+        prefix: a string (read as characters) or a list of tokens (word-level models); every
+            token must be in ``vocab``.
+        num_preds: how many tokens to add.
+        net: a language model such as ``RNNLM``.
+        vocab: the ``Vocab`` the model was trained with.
+        device: where to run; default: where ``net``'s parameters are.
+        temperature: None for greedy (the most likely token); a positive number samples from
+            softmax(logits / temperature): below 1 sharper, above 1 flatter.
+
+    Returns:
+        str: the prefix and its continuation, joined without spaces for a string prefix and
+        with spaces for a list of tokens.
     """
     device = torch.device(device) if device is not None else next(net.parameters()).device
     tokens = list(prefix)

@@ -2,7 +2,15 @@
 
 import math
 
+import pytest
+
 from rnnlab.tools.bench import quality as bq
+
+
+@pytest.fixture(scope="module")
+def texts():
+    """The benchmark's texts (the whole book, tokenised and batched), read once for the module."""
+    return bq.load_texts()
 
 
 def test_time_to_target_is_the_first_time_the_curve_reaches_it():
@@ -13,8 +21,7 @@ def test_time_to_target_is_the_first_time_the_curve_reaches_it():
     assert recipe.time_to(6.0) is None
 
 
-def test_a_short_race_measures_both_recipes_on_held_out_text():
-    texts = bq.load_texts()
+def test_a_short_race_measures_both_recipes_on_held_out_text(texts):
     row = bq.race("RNN", texts, d2l_epochs=2, book_lr=3e-3)
     assert math.isclose(row["target"], row["d2l_best"] * bq.TARGET_SLACK)
     # two epochs from a random start: both are far from perfect and better than chance
@@ -23,8 +30,7 @@ def test_a_short_race_measures_both_recipes_on_held_out_text():
     assert row["d2l_time"] is not None and row["d2l_time"] > 0
 
 
-def test_the_recipes_train_on_disjoint_text_from_the_held_out_one():
-    texts = bq.load_texts()
+def test_the_recipes_train_on_disjoint_text_from_the_held_out_one(texts):
     book, probe = texts["book"].corpus, texts["held_out"].corpus[:200]
     assert len(book) > 150_000  # the book's recipe sees nearly the whole book ...
     # ... but not the held-out text: its first 200 characters appear nowhere in it

@@ -1,4 +1,4 @@
-"""Numbers in prose are numbers in the outputs (README.md, "Numbers in prose").
+"""Numbers in prose are numbers in the outputs (CONTRIBUTING.md, "Numbers in prose, and comparisons").
 
 In every markdown cell of chapters/ and solutions/, a *measured-looking* number must appear,
 written the same way (same rounding), in a stored output of the same notebook. What counts:
@@ -174,7 +174,7 @@ def test_numbers_in_prose_are_in_the_outputs(path):
     bad = problems(path)
     assert not bad, (
         f"{len(bad)} number(s) in the prose of {path.name} break the rule in "
-        "README.md, 'Numbers in prose':\n" + "\n".join(bad)
+        "CONTRIBUTING.md, 'Numbers in prose, and comparisons':\n" + "\n".join(bad)
     )
 
 
