@@ -89,12 +89,23 @@ def children(pid):
 
 
 def resident_bytes(pids):
-    total = 0
+    """Resident memory summed over ``pids`` (cheap; counts pages shared after a fork once per process)."""
+    page, total = os.sysconf("SC_PAGE_SIZE"), 0
     for pid in pids:
         with contextlib.suppress(OSError, ValueError, IndexError):
-            total += int(pathlib.Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf(
-                "SC_PAGE_SIZE"
-            )
+            total += int(pathlib.Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
+    return total
+
+
+def proportional_bytes(pids):
+    """Proportional set size summed over ``pids``: shared pages split between their users (slower)."""
+    total = 0
+    for pid in pids:
+        try:
+            text = pathlib.Path(f"/proc/{pid}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+) kB", text, re.MULTILINE).group(1)) * 1024
+        except (OSError, AttributeError, ValueError):
+            total += resident_bytes([pid])
     return total
 
 
@@ -109,9 +120,11 @@ class Cgroup:
         path = base / f"rnnlab-{secrets.token_hex(6)}"
         try:
             path.mkdir()
-            for name, value in settings.items():
-                if (path / name).exists():
-                    (path / name).write_text(str(value))
+            written = [name for name in settings if (path / name).exists()]
+            for name in written:
+                (path / name).write_text(str(settings[name]))
+            if not written:  # the controller is not enabled below us: no limit, so no cgroup
+                raise OSError(f"no {controller} limit in {path}")
             self.path = path
         except OSError:
             with contextlib.suppress(OSError):
@@ -216,7 +229,9 @@ class SandboxedKernelManager(AsyncKernelManager):
             pids = children(self.bwrap_pid)
             if time.monotonic() > deadline:
                 self.stop(f"the notebook ran past its {lim['max_minutes']:g}-minute budget")
-            elif self.cgroups[1].path is None and resident_bytes(pids) > memory:
+            elif (
+                self.cgroups[1].path is None and min(resident_bytes(pids), proportional_bytes(pids)) > memory
+            ):
                 self.stop(f"its processes together used more than the {lim['memory_gb']:g} GB memory limit")
             elif count_procs and len(pids) > lim["max_procs"]:
                 self.stop(f"it started more than {lim['max_procs']} processes")

@@ -236,14 +236,14 @@ def self_test(refs, sets, options, log=print):
             f"self-test {name}: the solution gets {r['points']:g}/{r['max_points']:g}, {r['status']} "
             f"({r['seconds']:.0f} s)"
         )
-        if r["points"] != r["max_points"] or r["status"] != "ok":
+        if r["points"] != r["max_points"] or r["status"] != "ok" or r["errors"]:
             failed = [
                 f"{c['exercise']} cell {c['id']}: {c['status']} {c['message'][:200]}"
                 for c in r["checks"]
                 if c["status"] != "passed"
-            ]
+            ] + [f"cell {n + 1} raised {message}" for n, message in r["errors"]]  # CorpusError, ...
             raise SetupError(
-                f"the solution of {name} does not get full marks here ({r['status']}); "
+                f"the solution of {name} does not get full marks here, or raised an error ({r['status']}); "
                 "fix the grading environment first:\n  " + "\n  ".join(failed)
             )
 
