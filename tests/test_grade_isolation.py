@@ -74,9 +74,9 @@ def attacks(pkg, book):
         "raise RuntimeError(f'REPORT seen={seen}')",
         "forkbomb": "import glob, subprocess, sys, time\n"
         "bomb = 'import os, time\\nwhile True:\\n    try:\\n        os.fork()\\n'\n"
-        f"bomb += '    except OSError:\\n        time.sleep(0.2)  # {MARKER}'\n"
+        f"bomb += '    except OSError:\\n        time.sleep(1)  # {MARKER}'\n"
         "subprocess.Popen([sys.executable, '-c', bomb])\n"
-        "time.sleep(10)\n"
+        "time.sleep(6)\n"
         "raise RuntimeError(f'REPORT procs={len(glob.glob(\"/proc/[0-9]*\"))}')",
         "disk": "import os\ndef fill(path, chunk=b'x' * 2**26):\n    n = 0\n"
         "    try:\n        with open(path, 'wb') as f:\n"

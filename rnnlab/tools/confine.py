@@ -18,7 +18,9 @@ Limits for the submission as a whole:
 - memory: a ``memory`` cgroup for all processes when the grader can create one (root, or a
   delegated cgroup v2); otherwise the watchdog sums the resident memory of every process of the
   sandbox four times a second and kills it past the cap (each process also has RLIMIT_AS = cap);
-- disk: the two tmpfs sizes; wall clock: one deadline for the whole notebook.
+- disk: the two tmpfs sizes; wall clock: one deadline for the whole notebook;
+- CPU: where a ``cpu`` cgroup can be created, as many CPUs as the kernel has threads (so a fork bomb
+  spinning at the process cap slows only itself); elsewhere none (the wall clock still ends it).
 """
 
 import contextlib
@@ -32,10 +34,12 @@ import sys
 import threading
 import time
 
+import zmq
 from jupyter_client import AsyncKernelManager
 
 SOCKETS = "/tmp/.kernel"  # inside the sandbox: the kernel's Unix sockets and connection file
 WORKDIR = "/tmp/submission"
+MAX_MESSAGE = 64 * 2**20  # bytes: a larger message from the kernel drops its connection, not the runner
 INNER = (  # runs first inside the sandbox: limits that only hold when set in its user namespace
     "import os, resource, sys\n"
     "nproc, mem = int(sys.argv[1]), int(sys.argv[2])\n"
@@ -183,9 +187,11 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         lim = self.limits
         memory = int(lim["memory_gb"] * 2**30)
+        quota = max(1, int(lim["env"].get("OMP_NUM_THREADS", 1))) * 100000  # CPUs' worth per 0.1 s
         self.cgroups = [
             Cgroup("pids", {"pids.max": lim["max_procs"]}),
             Cgroup("memory", {"memory.limit_in_bytes": memory, "memory.max": memory, "memory.swap.max": 0}),
+            Cgroup("cpu", {"cpu.cfs_quota_us": quota, "cpu.max": f"{quota} 100000"}),
         ]
         self.stop_reason, self.sandbox_pid = None, None
         inner = [sys.executable, "-I", "-c", INNER, str(lim["max_procs"]), str(memory)]
@@ -218,6 +224,12 @@ class SandboxedKernelManager(AsyncKernelManager):
             time.sleep(0.05)
         self.ip = f"/proc/{self.sandbox_pid}/root{SOCKETS}/k"
         threading.Thread(target=self._watch, daemon=True).start()
+
+    def client(self, **kw):
+        """A client whose sockets refuse messages over ``MAX_MESSAGE``: the runner keeps its memory."""
+        kc = super().client(**kw)
+        kc.context.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE)
+        return kc
 
     def _watch(self):
         lim, deadline = self.limits, self.limits["deadline"]
