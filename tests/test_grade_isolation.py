@@ -108,8 +108,9 @@ def reachable_python(user):
     interpreter's folder traversable where one of its parents is not (pyenv under a 0700 /root)."""
     ids = pwd.getpwnam(user)
     setpriv = ["setpriv", f"--reuid={ids.pw_uid}", f"--regid={ids.pw_gid}", "--clear-groups", "--"]
-    if subprocess.run([*setpriv, sys.executable, "-c", "pass"], capture_output=True).returncode == 0:
-        return setpriv, None
+    probe = [*setpriv, sys.executable, "-c", "import sys, rnnlab; print(sys.base_prefix)"]
+    if subprocess.run(probe, capture_output=True, text=True).stdout.strip() == sys.base_prefix:
+        return setpriv, None  # (a failed exec can fall back to another Python: compare the prefix)
     prefix = pathlib.Path(sys.base_prefix).resolve()
     closed = next(p for p in reversed(prefix.parents) if not os.stat(p).st_mode & 0o001)
     child = closed / prefix.relative_to(closed).parts[0]
