@@ -28,6 +28,7 @@ SLOW_MODULES = {
     "test_diagrams_lab",
     "test_grade",
     "test_grade_environment",
+    "test_grade_isolation",
     "test_grade_shards",
     "test_grade_nbgrader",
 }

@@ -31,7 +31,7 @@ def test_missing_corpora_stop_grading_before_any_student(tmp_path):
             data_dir=str(tmp_path / "no-data"),
             log=lambda *a: None,
         )
-    assert "grader error: CorpusError" in str(caught.value)
+    assert "raised CorpusError" in str(caught.value)  # the grader's own check, before any student
     assert not (tmp_path / "out" / "grades.csv").exists()  # no student was graded
 
 

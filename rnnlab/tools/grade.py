@@ -20,6 +20,7 @@ import time
 import nbformat
 
 from . import gradebook, sandbox
+from .runner import clean
 from .references import SetupError, find_book, load_references
 
 STUB_DEFINES = re.compile(r"^\s*(?:def|class)\s+(\w+)|^(\w+)\s*(?:,\s*\w+\s*)*=", re.MULTILINE)
@@ -154,8 +155,9 @@ def grade_one(sub, refs, options):
             timeout=options["timeout"],
             memory_gb=options["memory_gb"],
             max_output=options["max_output"],
+            max_seconds=options["max_minutes"] * 60,  # one budget per notebook, whatever its length
         )
-        wall = options["timeout"] * (len(nb.cells) + 3) + 720  # + the harness's start (600 s at most)
+        wall = options["max_minutes"] * 60 + 120  # the runner stops the kernel at its budget; a backstop
         result = sandbox.run_job(
             json.loads(json.dumps(job)),
             bwrap=options["bwrap"],
@@ -171,6 +173,7 @@ def grade_one(sub, refs, options):
         record["status"] = f"grader error: {type(err).__name__}: {str(err)[:200]}"
     finally:
         record["seconds"] = time.perf_counter() - start
+        record["status"] = clean(record["status"], 400)  # never raw submission text in a status
         for c in record["checks"]:
             c.pop("cell", None)
             if c["status"] == "passed":
@@ -233,14 +236,14 @@ def self_test(refs, sets, options, log=print):
             f"self-test {name}: the solution gets {r['points']:g}/{r['max_points']:g}, {r['status']} "
             f"({r['seconds']:.0f} s)"
         )
-        if r["points"] != r["max_points"] or r["status"] != "ok":
+        if r["points"] != r["max_points"] or r["status"] != "ok" or r["errors"]:
             failed = [
                 f"{c['exercise']} cell {c['id']}: {c['status']} {c['message'][:200]}"
                 for c in r["checks"]
                 if c["status"] != "passed"
-            ]
+            ] + [f"cell {n + 1} raised {message}" for n, message in r["errors"]]  # CorpusError, ...
             raise SetupError(
-                f"the solution of {name} does not get full marks here ({r['status']}); "
+                f"the solution of {name} does not get full marks here, or raised an error ({r['status']}); "
                 "fix the grading environment first:\n  " + "\n  ".join(failed)
             )
 
@@ -268,6 +271,7 @@ def grade_class(
         )
     options = dict(
         timeout=300,
+        max_minutes=20,
         memory_gb=4.0,
         max_output=1_000_000,
         max_bytes=20 * 2**20,
@@ -350,7 +354,10 @@ def add_arguments(parser):
     parser.add_argument("--threads", type=int, default=1, help="torch/BLAS threads per job")
     parser.add_argument("--shard", default="1/1", help="grade only shard i of N (i/N)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
-    parser.add_argument("--memory-gb", type=float, default=4.0, help="address-space limit of each kernel")
+    parser.add_argument("--max-minutes", type=float, default=20, help="wall-clock budget per submission")
+    parser.add_argument(
+        "--memory-gb", type=float, default=4.0, help="memory of a submission's processes together"
+    )
     parser.add_argument("--max-output", type=int, default=1_000_000, help="characters of output kept")
     parser.add_argument("--max-mb", type=float, default=20, help="largest submission read")
     parser.add_argument("--quick", action="store_true", help="run with RNNLAB_QUICK=1 (not for real grades)")
@@ -385,6 +392,7 @@ def main(args):
             no_sandbox=args.no_sandbox,
             self_check=not args.no_self_test,
             timeout=args.timeout,
+            max_minutes=args.max_minutes,
             memory_gb=args.memory_gb,
             max_output=args.max_output,
             max_bytes=int(args.max_mb * 2**20),

@@ -178,11 +178,12 @@ def run(source, imports):
         namespace = {k: v for k, v in user.items() if not k.startswith("_")}
         namespace.update(__name__="__main__", __builtins__=builtins)
         exec(compile(imports, "<reference imports>", "exec"), namespace)  # noqa: S102
-    except BaseException as err:  # the grader's own machinery failed: not the student's fault
+    except BaseException as err:  # noqa: BLE001  (the kernel was altered so the check cannot run)
         return json.dumps(
             dict(
-                status="grader error",
-                message=f"{type(err).__name__}: {err}"[:2000],
+                status="failed",
+                message="the check could not run in this kernel (the notebook changed Python's import "
+                f"system or the package): {type(err).__name__}: {err}"[:2000],
                 output=traceback.format_exc()[-2000:],
             )
         )

@@ -1,9 +1,16 @@
-"""Run one prepared submission: ``python -m rnnlab.tools.runner`` (inside the sandbox).
+"""Run one prepared submission: ``python -m rnnlab.tools.runner`` (outside the sandbox).
 
 Reads a JSON job on stdin (the notebook with the reference check cells marked, the reference's
-import lines, limits), runs the notebook in a fresh kernel in the current folder, evaluates each
-check through ``rnnlab.tools.harness`` and writes one JSON result to the descriptor
-``RNNLAB_RESULT_FD``, which the kernel does not inherit. Verdicts never come from what a cell prints.
+import lines, limits and, when sandboxed, the sandbox's settings), runs the notebook in a fresh
+kernel, which ``confine.py`` starts inside bubblewrap, evaluates each check through
+``rnnlab.tools.harness`` and writes one JSON result to the descriptor ``RNNLAB_RESULT_FD``. The
+runner itself is never inside the sandbox, so the kernel can neither signal it nor reach that
+descriptor. Verdicts never come from what a cell prints.
+
+Status rules: "grader error" only when the kernel or the harness could not start, before any line
+of the submission ran; everything that happens once the submission runs (an exception of any
+kind, the book's own ``CorpusError`` included, a dead kernel, a limit) is the submission's result,
+with its reason. Text that came from the submission is cleaned (``clean``) before it enters a status.
 """
 
 import ast
@@ -12,15 +19,25 @@ import os
 import re
 import resource
 import secrets
+import signal
 import sys
+import threading
+import time
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-ENV_FAULTS = ("CorpusError",)  # errors of the grading machine, not of the student
-MISSING_MODULE = re.compile(r"No module named '(rnnlab|torch|numpy|matplotlib)[.']")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def clean(text, limit=300):
+    """One line of at most ``limit`` characters, no control characters, never a spreadsheet formula."""
+    text = CONTROL.sub(" ", ANSI.sub("", str(text))).strip()
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 class Client(NotebookClient):
@@ -99,18 +116,47 @@ def memory_limiter(memory_gb):
 def error_of(cell):
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
-            return f"{out.get('ename')}: {ANSI.sub('', str(out.get('evalue')))}"[:300]
+            return clean(f"{out.get('ename')}: {out.get('evalue')}")
     return None
+
+
+def kernel_manager(job):
+    """A manager that starts the kernel in the sandbox (None: the usual local kernel)."""
+    if not job.get("sandbox"):
+        return None
+    from .confine import SOCKETS, SandboxedKernelManager
+
+    km = SandboxedKernelManager(kernel_name="python3", transport="ipc", ip=f"{SOCKETS}/k")
+    km.limits = dict(job["sandbox"], memory_gb=job["memory_gb"], max_minutes=job["max_seconds"] / 60)
+    return km
+
+
+def watch_deadline(client, deadline, fired):
+    """Without a sandbox: kill the kernel's process group once the notebook's budget is spent."""
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        if fired.get("done"):
+            return
+    fired["why"] = f"the notebook ran past its {(deadline - fired['start']) / 60:g}-minute budget"
+    try:
+        os.killpg(client.km.provisioner.pid, signal.SIGKILL)
+    except (AttributeError, ProcessLookupError, PermissionError, TypeError):
+        pass
 
 
 def run(job):
     nb = nbformat.from_dict(job["notebook"])
     checks = {int(k): v for k, v in job["checks"].items()}
+    start = time.monotonic()
+    km = kernel_manager(job)
+    if km is not None:
+        km.limits["deadline"] = start + job["max_seconds"]
     client = Client(
         nb,
         checks,
         job["imports"],
         job["max_output"],
+        km=km,
         timeout=job["timeout"],
         kernel_name="python3",
         allow_errors=True,
@@ -120,29 +166,44 @@ def run(job):
     )
     client.phase = "start"  # start -> boot (the harness) -> cells (the submission)
     result = dict(status="ok", stopped=None, stopped_at=None, verdicts={}, errors=[], capped=False)
+    fired = {"start": start}
+    if km is None:
+        threading.Thread(
+            target=watch_deadline, args=(client, start + job["max_seconds"], fired), daemon=True
+        ).start()
+        launch = dict(preexec_fn=memory_limiter(job["memory_gb"]), cwd=os.getcwd(), cleanup_kc=True)
+    else:
+        launch = dict(cwd=os.getcwd(), cleanup_kc=True)
     try:
-        client.execute(preexec_fn=memory_limiter(job["memory_gb"]), cwd=os.getcwd())
+        client.execute(**launch)
     except Exception as err:  # noqa: BLE001
-        if client.phase != "cells":  # nothing of the submission has run yet: the machine's fault
-            where = (
-                "the kernel could not start"
-                if client.phase == "start"
-                else "the grading harness did not start in the kernel"
-            )
-            result["status"] = f"grader error: {where}: {type(err).__name__}: {err}"[:400]
+        limit = fired.get("why") or (km.why_dead() if km is not None else None)
+        where = client.current_index
+        if client.phase != "cells" and not limit:  # nothing of the submission has run: the machine's fault
+            what = "the kernel could not start" if client.phase == "start" else "the harness did not start"
+            result["status"] = f"grader error: {what}: {clean(f'{type(err).__name__}: {err}', 300)}"
+        elif limit and "budget" in limit:
+            result["status"], result["stopped"] = "timeout", f"stopped in cell {where}: {limit}"
+        elif limit:
+            result["status"], result["stopped"] = "kernel died", f"stopped in cell {where}: {limit}"
         elif isinstance(err, CellTimeoutError):
             result["status"] = "timeout"
-            result["stopped"] = f"cell {client.current_index} ran past the {job['timeout']} s time limit"
+            result["stopped"] = f"cell {where} ran past the {job['timeout']} s time limit"
         elif isinstance(err, DeadKernelError):
             result["status"] = "kernel died"
             result["stopped"] = (
-                f"the kernel died in cell {client.current_index} (os._exit, a crash, or "
+                f"the kernel died in cell {where} (os._exit, a crash, a killed process, or "
                 f"the {job['memory_gb']:g} GB memory limit)"
             )
-        elif isinstance(err, RuntimeError):  # the harness's answer to a check could not be read
-            result["status"] = f"grader error: {err}"[:400]
+        elif isinstance(err, RuntimeError):  # the harness's answer could not be read: the kernel was altered
+            result["status"] = "error while running"
+            result["stopped"] = (
+                f"cell {where}: the check's verdict could not be read from the kernel: " + clean(err, 200)
+            )
         else:
-            result["status"] = f"error while running: {type(err).__name__}: {str(err)[:200]}"
+            result["status"] = f"error while running: {clean(f'{type(err).__name__}: {err}', 200)}"
+    finally:
+        fired["done"] = True
     if result["stopped"]:
         result["stopped_at"] = client.current_index
     result["capped"] = client.capped
@@ -151,8 +212,6 @@ def run(job):
         err = error_of(cell) if cell.cell_type == "code" and index not in checks else None
         if err and not err.startswith("NotImplementedError"):
             result["errors"].append((index, err))
-            if err.split(":")[0] in ENV_FAULTS or MISSING_MODULE.search(err):
-                result["status"] = f"grader error: {err}"[:400]
     return result
 
 
@@ -168,7 +227,7 @@ def main():
         result = run(job)
     except Exception as err:  # noqa: BLE001
         result = dict(
-            status=f"grader error: {type(err).__name__}: {err}"[:400],
+            status=f"grader error: {clean(f'{type(err).__name__}: {err}', 300)}",
             verdicts={},
             errors=[],
             stopped=None,

@@ -1,12 +1,13 @@
-"""Run one submission in a bubblewrap sandbox (or, if asked, without one).
+"""Run one submission: the runner here, its kernel in a bubblewrap sandbox (or, if asked, without one).
 
-The sandbox sees: the system's /usr, /lib, /bin and /etc read-only, Python and the installed
-packages read-only (for an editable install only the ``rnnlab`` package folder, never the rest of
-the book), the corpora read-only at their ``RNNLAB_DATA`` path, a private writable copy of the
-submission as its working folder and an empty /tmp. It does not see the book's sources,
-``solutions/``, other submissions or the output folder, and has no network (``--unshare-net``).
-bwrap runs with ``--die-with-parent`` in its own PID namespace and session; when the runner
-exits, the namespace and every process in it are killed, and the grader kills the process group.
+The runner (``runner.py``) runs with the grader's rights, outside the sandbox, and returns its
+result on a pipe that only it holds; the kernel it drives runs in the sandbox that ``confine.py``
+describes. The sandbox sees: the system's /usr, /lib, /bin and /etc, Python and the installed
+packages (for an editable install only the ``rnnlab`` package folder, never the rest of the book)
+and the corpora at their ``RNNLAB_DATA`` path, all read-only; a private size-limited /tmp holding
+its working folder. It does not see the book's sources, ``solutions/``, other submissions, the
+output folder or the runner, and has no network. When the runner exits, bwrap and every process of
+the sandbox die with it; the grader kills the runner's process group at the end of the budget.
 """
 
 import json
@@ -22,32 +23,41 @@ import threading
 import time
 
 THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")
+LIMITS = dict(disk_mb=1024, shm_mb=64, max_procs=256)  # per submission (confine.py says how)
+PROBE = [  # every option the sandbox relies on: a bwrap without one of them is no sandbox for us
+    "--unshare-all",
+    "--unshare-user",
+    "--disable-userns",
+    "--uid",
+    "1000",
+    "--gid",
+    "1000",
+    "--cap-drop",
+    "ALL",
+    "--die-with-parent",
+    "--new-session",
+    "--ro-bind",
+    "/",
+    "/",
+    "--proc",
+    "/proc",
+    "--dev",
+    "/dev",
+    "--size",
+    "1048576",
+    "--tmpfs",
+    "/tmp",
+    "true",
+]
 
 
 def bwrap_path():
-    """The bwrap executable if it exists and works here, else None."""
+    """The bwrap executable if it exists and supports the sandbox here, else None."""
     path = shutil.which("bwrap")
     if not path:
         return None
     try:
-        probe = subprocess.run(
-            [
-                path,
-                "--ro-bind",
-                "/",
-                "/",
-                "--unshare-net",
-                "--unshare-pid",
-                "--die-with-parent",
-                "--dev",
-                "/dev",
-                "--proc",
-                "/proc",
-                "true",
-            ],
-            capture_output=True,
-            timeout=30,
-        )
+        probe = subprocess.run([path, *PROBE], capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return path if probe.returncode == 0 else None
@@ -64,31 +74,6 @@ def package_roots():
         pathlib.Path(rnnlab.__file__).parent,
     }
     return sorted({p.resolve() for p in roots if p.exists()})
-
-
-def bwrap_command(bwrap, workdir, data_dir=None):
-    cmd = [
-        bwrap,
-        "--die-with-parent",
-        "--new-session",
-        "--unshare-all",
-        "--unshare-net",
-        "--clearenv",
-        "--proc",
-        "/proc",
-        "--dev",
-        "/dev",
-        "--tmpfs",
-        "/tmp",
-    ]
-    for system in ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc"):
-        cmd += ["--ro-bind-try", system, system]
-    for root in package_roots():
-        cmd += ["--ro-bind", str(root), str(root)]
-    if data_dir:
-        cmd += ["--ro-bind", str(data_dir), str(data_dir)]
-    cmd += ["--bind", str(workdir), "/submission", "--chdir", "/submission"]
-    return cmd
 
 
 def kernel_env(threads=1, quick=False, data_dir=None, home="/tmp"):
@@ -126,34 +111,44 @@ def _kill_marked(token):
             continue
 
 
-def run_job(job, bwrap=None, data_dir=None, threads=1, quick=False, wall_timeout=3600):
-    """Run ``job`` (see runner.py) in a fresh private folder; return the runner's result dict."""
+def run_job(job, bwrap=None, data_dir=None, threads=1, quick=False, wall_timeout=3600, limits=None):
+    """Run ``job`` (see runner.py) from a fresh private folder; return the runner's result dict.
+
+    ``job["max_seconds"]`` is the notebook's whole budget (the runner stops the kernel then);
+    ``wall_timeout`` is the grader's own backstop for the runner, a little longer.
+    """
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="rnnlab-sub-"))
     token = "RNNLAB_GRADE_" + os.urandom(8).hex()
     read_end, write_end = os.pipe()
     stderr_file = tempfile.TemporaryFile()
     try:
-        (workdir / "submission.ipynb").write_text(json.dumps(job["notebook"]))
         runner = [sys.executable, "-m", "rnnlab.tools.runner"]
+        popen_env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(workdir), RNNLAB_RESULT_FD=str(write_end))
         if bwrap:
-            env = dict(kernel_env(threads, quick, data_dir), RNNLAB_RESULT_FD=str(write_end))
-            cmd = bwrap_command(bwrap, workdir, data_dir)
-            cmd += [a for name, value in env.items() for a in ("--setenv", name, value)] + runner
-            popen_env, cwd = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}, None
+            job = dict(
+                job,
+                sandbox=dict(
+                    LIMITS,
+                    **(limits or {}),
+                    bwrap=bwrap,
+                    roots=[str(p) for p in package_roots()],
+                    data_dir=str(data_dir) if data_dir else None,
+                    env=kernel_env(threads, quick, data_dir),
+                ),
+            )
         else:
             home = workdir / ".home"
             home.mkdir()
-            cmd, cwd = runner, workdir
-            popen_env = dict(os.environ, **kernel_env(threads, quick, data_dir, str(home)))
-            popen_env[token], popen_env["RNNLAB_RESULT_FD"] = "1", str(write_end)
+            popen_env.update(kernel_env(threads, quick, data_dir, str(home)))
+            popen_env[token] = "1"
             if not data_dir:
                 popen_env.pop("RNNLAB_DATA", None)
         proc = subprocess.Popen(
-            cmd,
+            runner,
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=stderr_file,
-            cwd=cwd,
+            cwd=workdir,
             env=popen_env,
             pass_fds=(write_end,),
             start_new_session=True,
@@ -180,16 +175,18 @@ def run_job(job, bwrap=None, data_dir=None, threads=1, quick=False, wall_timeout
         raw = chunks[0] if chunks else b""
         try:
             return json.loads(raw)
-        except ValueError:
+        except ValueError:  # the runner, which runs outside the sandbox, failed: the grader's fault
+            from .runner import clean
+
             stderr_file.seek(0)
             tail = stderr_file.read()[-1500:].decode(errors="replace").strip().splitlines()
             why = (
-                "ran past the wall-clock limit"
+                "ran past the grader's backstop"
                 if proc.returncode is None or proc.returncode < 0
                 else f"exited with code {proc.returncode}"
             )
             return dict(
-                status=f"grader error: the sandboxed runner {why}" + (f": {tail[-1]}" if tail else ""),
+                status=f"grader error: the runner {why}" + (f": {clean(tail[-1], 200)}" if tail else ""),
                 verdicts={},
                 errors=[],
                 stopped=None,
