@@ -1,4 +1,4 @@
-"""The book's diagrams: drawn by figures/draw.py, stored in rnnlab/diagrams, shown by chapters 1-10.
+"""The book's diagrams: drawn by figures/draw.py, stored in rnnlab/diagrams, shown by chapters 1-10 and 12.
 
 A diagram cell is a code cell `diagram("NN-name")` (rnnlab.diagrams) whose stored output is an
 <img> with the SVG as a data: URI, so that JupyterLab, Colab (opened from GitHub, where relative
@@ -36,6 +36,7 @@ CHAPTERS = [
         "08_deep_rnn",
         "09_bidirectional_rnn",
         "10_rnn_practice",
+        "12_seq2seq",
     )
 ]
 CALL = re.compile(r'^diagram\("([^"]+)"\)\s*$', re.M)

@@ -6,7 +6,9 @@ twin; ``experiments`` the checks of the experiment exercises; ``lm`` the checks 
 models, recomputed from the model and the learner's data (never from a reported number);
 ``heldout`` the judge of the later sets, on windows of a held-out book it draws itself, and the
 test that a validation text is held out; ``applications``
-the checks of chapter 11's exercises (padded batches, a passage classifier).
+the checks of chapter 11's exercises (padded batches, a passage classifier); ``seq2seq``
+and ``attention`` those of chapter 12 (shifted decoder inputs and the masked loss, beam search;
+additive attention and a decoder that uses it).
 """
 
 # Every public check of every module runs with learner I/O refused (see guard.py). Wrapping them
@@ -53,3 +55,9 @@ from .concise import check_d2l_params, check_early_stopping, check_hidden_sweep 
 from .lstm import check_coupled_lstm, check_forget_bias, check_heldout_lm  # noqa: F401
 from .deep import check_depth_study, check_gru_for_lstm, check_two_layer_rnn  # noqa: F401
 from .practice import check_buckets, check_line_model, check_masked_loss, check_packed_lm  # noqa: F401
+from .attention import check_additive_attention, check_attention_decoder  # noqa: F401
+from .seq2seq import (  # noqa: F401
+    check_beam_search,
+    check_decoder_inputs,
+    check_seq2seq_loss,
+)

@@ -1,0 +1,205 @@
+"""Checks of exercise set 12, exercise 3: additive attention against a float64 computation
+(outputs and gradients), and a decoder step that attends over the encoder's outputs. House
+conventions in ``rnnlab.checks.core``; inputs are drawn afresh on every call."""
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from .core import call, describe, fail, fresh_generator, passed
+from .seq2seq import _lengths, _randint
+
+
+def _max_abs(x):
+    """Largest absolute entry, 0 for an empty selection."""
+    return x.abs().max().item() if x.numel() else 0.0
+
+
+# --- exercise 3: additive attention and a decoder that uses it -------------------------------
+
+
+def _additive_reference(queries, keys, values, valid_lens, W_q, W_k, w_v):
+    """float64, one batch row at a time over its real keys only (no masking trick)."""
+    contexts, weights = [], []
+    for b in range(len(queries)):
+        T = int(valid_lens[b])
+        features = torch.tanh((queries[b] @ W_q.T)[:, None] + (keys[b, :T] @ W_k.T)[None])
+        alpha = torch.softmax(features @ w_v, dim=-1)  # (queries, T)
+        contexts.append(alpha @ values[b, :T])
+        weights.append(F.pad(alpha, (0, keys.shape[1] - T)))
+    return torch.stack(contexts), torch.stack(weights)
+
+
+def check_additive_attention(attention_class):
+    """``attention_class(key_size, query_size, num_hiddens)`` with ``W_k``, ``W_q`` (nn.Linear
+    without bias) and ``w_v`` (nn.Linear(num_hiddens, 1, bias=False)); ``forward(queries, keys,
+    values, valid_lens)`` returns ``(contexts, weights)``: weights (batch, num_queries, num_keys)
+    that sum to one over the first valid_lens[b] keys and are 0 beyond, and contexts that are
+    the weighted sums of the values. Both equal a float64 computation, and so do the gradients
+    with respect to queries, keys, values and the three weight matrices; the padded keys and
+    values hold large junk, lengths go down to 1 and batches down to one."""
+    gen = fresh_generator()
+    for B in (1, _randint(2, 5, gen)):
+        k_size, q_size, v_size, hid = (_randint(2, 6, gen) for _ in range(4))
+        Q, K = _randint(1, 3, gen), _randint(2, 7, gen)
+        with torch.random.fork_rng():
+            torch.manual_seed(_randint(0, 10_000, gen))
+            layer = call(attention_class, k_size, q_size, hid, what=f"{attention_class.__name__}(...)")
+        shapes = {"W_k": (hid, k_size), "W_q": (hid, q_size), "w_v": (1, hid)}
+        for name, shape in shapes.items():
+            part = getattr(layer, name, None)
+            if not isinstance(part, nn.Linear) or tuple(part.weight.shape) != shape or part.bias is not None:
+                fail(
+                    f"{attention_class.__name__}.{name}",
+                    f"nn.Linear without bias, weight of shape {shape}",
+                    describe(part)
+                    if not isinstance(part, nn.Linear)
+                    else f"weight {tuple(part.weight.shape)}",
+                    "create W_k, W_q and w_v in __init__ as the exercise names them",
+                )
+        valid_lens = _lengths(B, K, gen)
+        inputs = [
+            torch.randn(B, Q, q_size, generator=gen),
+            torch.randn(B, K, k_size, generator=gen),
+            torch.randn(B, K, v_size, generator=gen),
+        ]
+        for b, T in enumerate(valid_lens.tolist()):
+            inputs[1][b, T:], inputs[2][b, T:] = 50.0, -1e3  # junk in the padding
+        inputs = [x.requires_grad_() for x in inputs]
+        what = f"{attention_class.__name__} on a batch of {B}, valid_lens {valid_lens.tolist()}"
+        result = call(layer, *inputs, valid_lens.clone(), what=what)
+        if not (isinstance(result, tuple) and len(result) == 2):
+            fail(what, "(contexts, weights)", describe(result), "return the contexts and the weights")
+        contexts, weights = result
+        doubles = [x.detach().double().requires_grad_() for x in inputs]
+        params = [getattr(layer, n).weight.detach().double().requires_grad_() for n in ("W_q", "W_k", "w_v")]
+        ref_c, ref_w = _additive_reference(*doubles, valid_lens, params[0], params[1], params[2][0])
+        if not isinstance(weights, torch.Tensor) or weights.shape != (B, Q, K):
+            fail(what, f"weights of shape {(B, Q, K)}", describe(weights), "one weight per query and key")
+        pad = torch.arange(K)[None, None, :] >= valid_lens[:, None, None]
+        if _max_abs(weights.detach()[pad.expand(B, Q, K)]) > 1e-7:
+            fail(
+                what,
+                "weight 0 on the keys at positions >= valid_lens[b]",
+                "nonzero weights on padded keys",
+                "mask the scores of padded keys with -inf (masked_fill) before the softmax",
+            )
+        if (weights.detach().double().sum(-1) - 1).abs().max().item() > 1e-5:
+            fail(
+                what,
+                "weights summing to one over the keys",
+                weights.detach().sum(-1)[0].tolist(),
+                "softmax over the last axis (the keys)",
+            )
+        if (weights.detach().double() - ref_w).abs().max().item() > 1e-5:
+            fail(
+                what,
+                "the weights of the float64 reference, softmax of w_v(tanh(W_q q + W_k k_j))",
+                f"a max abs difference of {(weights.detach().double() - ref_w).abs().max().item():.1e}",
+                "scores e_j = w_v(tanh(W_q(q) + W_k(k_j))) for every query against every key",
+            )
+        if not isinstance(contexts, torch.Tensor) or contexts.shape != (B, Q, v_size):
+            fail(what, f"contexts of shape {(B, Q, v_size)}", describe(contexts), "weights @ values")
+        if (contexts.detach().double() - ref_c).abs().max().item() > 1e-5:
+            fail(what, "the weighted sums of the values", "other contexts", "contexts = weights @ values")
+        probe = torch.randn(B, Q, v_size, generator=gen)
+        (contexts * probe).sum().backward()
+        (ref_c * probe.double()).sum().backward()
+        pairs = list(zip(("queries", "keys", "values"), inputs, doubles))
+        pairs += [(n, getattr(layer, n).weight, p) for n, p in zip(("W_q", "W_k", "w_v"), params)]
+        for name, mine, ref in pairs:
+            g = torch.zeros_like(mine) if mine.grad is None else mine.grad
+            gap = (g.double() - ref.grad).abs().max().item()
+            if gap > 1e-4:
+                fail(
+                    f"{what}: the gradient with respect to {name}",
+                    "the gradient of the float64 reference",
+                    f"a max abs difference of {gap:.1e}",
+                    "compute with differentiable torch operations; padded keys and values must "
+                    "get no gradient (weight 0, not a tiny number)",
+                )
+    passed(
+        "additive attention: weights sum to one over the real keys, 0 on padded ones; contexts, "
+        "weights and all gradients equal a float64 computation (lengths down to 1, a batch of one)"
+    )
+
+
+def check_attention_decoder(decoder_class):
+    """``decoder_class(vocab_size, embed_size, num_hiddens)`` with ``step(tokens, state, memory)
+    -> (logits, state, weights)``, memory = (encoder outputs (batch, src_len, num_hiddens),
+    source lengths, context vector): the weights (batch, src_len) sum to one over each
+    source's real positions and are 0 beyond; the logits do not change when the padded encoder
+    outputs change; they depend on the encoder output at every real position (a nonzero
+    gradient), and the weights change with the decoder's state (they are computed from it)."""
+    gen = fresh_generator()
+    V, E, H = 12, 5, 6
+    with torch.random.fork_rng():
+        torch.manual_seed(_randint(0, 10_000, gen))
+        decoder = call(decoder_class, V, E, H, what=f"{decoder_class.__name__}({V}, {E}, {H})")
+    B, S = 4, 7
+    X_len = _lengths(B, S, gen)
+    outputs = torch.randn(B, S, H, generator=gen).requires_grad_()
+    context = torch.randn(B, H, generator=gen)
+    tokens, state = torch.randint(3, V, (B,), generator=gen), torch.randn(B, H, generator=gen)
+    what = f"{decoder_class.__name__}.step on a batch of {B}, source lengths {X_len.tolist()}"
+    result = call(decoder.step, tokens, state, (outputs, X_len, context), what=what)
+    if not (isinstance(result, tuple) and len(result) == 3):
+        fail(
+            what,
+            "(logits, state, weights)",
+            describe(result),
+            "return the three, as the chapter's Decoder.step",
+        )
+    logits, new_state, weights = result
+    if not isinstance(logits, torch.Tensor) or logits.shape != (B, V):
+        fail(what, f"logits of shape {(B, V)}", describe(logits), "one score per token of the vocabulary")
+    if not isinstance(weights, torch.Tensor) or weights.shape != (B, S):
+        fail(
+            what,
+            f"weights of shape {(B, S)}",
+            describe(weights),
+            "the attention weights of this step, (batch, src_len)",
+        )
+    real = torch.arange(S)[None, :] < X_len[:, None]
+    w = weights.detach()
+    if _max_abs(w[~real]) > 1e-7 or (w.sum(-1) - 1).abs().max().item() > 1e-5:
+        fail(
+            what,
+            "weights that sum to one over the real source positions and are 0 on padding",
+            w[-1].tolist(),
+            "pass the source lengths to the attention and mask padded positions",
+        )
+    logits.sum().backward()
+    reach = outputs.grad.abs().sum(-1) if outputs.grad is not None else torch.zeros(B, S)
+    if (reach[real] == 0).any():
+        fail(
+            what,
+            "logits that depend on the encoder output at every real source position",
+            f"no gradient at {int((reach[real] == 0).sum())} real positions",
+            "the context of each step must be the attention-weighted sum of ALL encoder outputs",
+        )
+    junk = outputs.detach().clone()
+    junk[~real] = 100.0
+    with torch.no_grad():
+        again, _, _ = decoder.step(tokens, state, (junk, X_len, context))
+        other_state, _, moved = decoder.step(
+            tokens, state + torch.randn(B, H, generator=gen), (junk, X_len, context)
+        )
+    if (again - logits.detach()).abs().max().item() > 1e-5:
+        fail(
+            what,
+            "the same logits whatever the padded encoder outputs hold",
+            "different logits",
+            "mask the padding",
+        )
+    if (moved - w).abs().max().item() < 1e-7:
+        fail(
+            what,
+            "weights that change with the decoder's state (the query)",
+            "the same weights for another state",
+            "use the decoder's previous state as the query of the attention",
+        )
+    passed(
+        "attention decoder: the step's weights sum to one over the real source positions, pads "
+        "change nothing, every real position reaches the logits, the weights follow the state"
+    )
