@@ -172,20 +172,32 @@ def _check_batches_used(calls, seqs, plan, record, epochs):
             len(calls),
             "run the net once on every batch make_batches returned, and on nothing else",
         )
+    every_line = {tuple(s[:-1].tolist()) for s in seqs}
     for k, (batch, (X, lengths)) in enumerate(zip(batches, calls)):
-        want_lengths = sorted(len(seqs[i]) - 1 for i in batch)
-        if X.dim() != 2 or len(lengths) != X.shape[0] or sorted(lengths.tolist()) != want_lengths:
+        if (
+            X.dim() != 2
+            or lengths.dim() != 1
+            or len(lengths) != X.shape[0]
+            or int(lengths.max()) > X.shape[1]
+        ):
             fail(
-                f"{what}: the lengths passed with batch {k}",
-                "len(s) - 1 for each line s of the batch",
+                f"{what}: what the net was given for batch {k}",
+                "X (batch_size, T) padded ids and lengths (batch_size,)",
                 f"X {describe(X)}, lengths {lengths.tolist()}",
-                "the inputs are the lines without their last character: lengths len(s) - 1",
+                "call net(X, lengths) with the padded batch and the lengths of its lines",
             )
         got = _rows(X, lengths)
         if got == sorted(tuple(seqs[i][:-1].tolist()) for i in batch):
             continue
         if got == sorted(tuple(seqs[i][1:].tolist()) for i in batch):
             cause = "the inputs are s[1:]: feed the line without its LAST character, s[:-1]"
+        elif all(row in every_line for row in got):
+            cause = (
+                "these are other lines than the batch make_batches returned: train on its batches, "
+                "in its order"
+            )
+        elif sorted(lengths.tolist()) != sorted(len(seqs[i]) - 1 for i in batch):
+            cause = "the inputs are the lines without their last character: lengths len(s) - 1"
         else:
             cause = "feed the batches make_batches returned, in its order, as s[:-1] padded"
         fail(
