@@ -289,13 +289,62 @@ def _bag_baseline(train_parts, pad, vocab_size, min_len, max_len, seed):
     return bag
 
 
-def check_passage_classifier(net, data=None, min_len=20, max_len=100, num_per_class=200, margin=0.03):
+def _directions(net):
+    """The forward and backward nn.GRU of the BiGRUPadded inside ``net`` (or None)."""
+    for module in net.modules():
+        fwd, bwd = getattr(module, "forward_rnn", None), getattr(module, "backward_rnn", None)
+        if isinstance(fwd, nn.GRU) and isinstance(bwd, nn.GRU):
+            return fwd, bwd
+    return None
+
+
+def _check_uses_both_directions(net, X, lengths, device, gen):
+    """The scores change when either direction's results are nudged (a hook adds noise to the
+    outputs and the final state of that GRU): the classifier reads both final states."""
+    found = _directions(net)
+    if found is None:
+        fail(
+            "the modules inside the classifier",
+            "your BiGRUPadded (with forward_rnn and backward_rnn)",
+            ", ".join(sorted({type(m).__name__ for m in net.modules()}))[:200],
+            "build the classifier from an embedding, your BiGRUPadded and a linear layer",
+        )
+    with torch.no_grad():
+        base = net(X.to(device), lengths)
+        for name, gru in zip(("forward", "backward"), found):
+
+            def nudge(module, args, out):
+                return tuple(o + 0.5 * torch.randn(o.shape, generator=gen).to(o.device) for o in out)
+
+            handle = gru.register_forward_hook(nudge)
+            try:
+                moved = float((net(X.to(device), lengths) - base).abs().max())
+            finally:
+                handle.remove()
+            if not moved > 1e-4:
+                fail(
+                    f"the scores when the results of the {name} direction are nudged",
+                    "different scores (the linear layer reads both final states)",
+                    f"max change {moved:.1e}",
+                    f"the scores ignore the {name} direction: feed the linear layer "
+                    "torch.cat([h_n[0], h_n[1]], dim=-1), both final states",
+                )
+
+
+LEAK_MARGIN = 0.015  # see check_passage_classifier
+
+
+def check_passage_classifier(net, data=None, min_len=20, max_len=100, num_per_class=2000, margin=0.03):
     """``net(X, lengths)`` -> class scores (batch, num_classes) on padded batches of passages.
 
-    The check draws its own held-out passages (``rnnlab.classify.passage_task`` unless ``data``
-    = (train_parts, test_parts, pad, vocab_size) is given), requires the scores not to depend
-    on padding, and requires held-out accuracy above chance and at least ``margin`` above a
-    bag-of-characters baseline it trains on the training parts.
+    The check draws its own passages (``rnnlab.classify.passage_task`` unless ``data`` =
+    (train_parts, test_parts, pad, vocab_size) is given). Properties every correct solution
+    has: the scores of a passage do not depend on the padding of its batch; they depend on both
+    directions of the BiGRUPadded inside; held-out accuracy is above chance and at least
+    ``margin`` above a bag-of-characters baseline the check trains on the training parts; and,
+    trained on the training parts only, the model is not more accurate on held-out passages
+    than on passages of its training parts (by more than LEAK_MARGIN: held-out text is, if
+    anything, harder for a model that never saw it).
     """
     from ..classify import accuracy, pad_batch, passage_task, sample_passages
 
@@ -330,21 +379,34 @@ def check_passage_classifier(net, data=None, min_len=20, max_len=100, num_per_cl
             "the padding changes the result: pack the batch (pack_padded_sequence with the "
             "lengths) or take each passage's states at its own last position",
         )
+    _check_uses_both_directions(net, X, lengths, device, gen)
     acc = accuracy(net, passages, labels, pad)
+    seen, seen_labels = sample_passages(train_parts, num_per_class, min_len, max_len, gen)
+    acc_seen = accuracy(net, seen, seen_labels, pad)
     with torch.random.fork_rng():  # the learner's global random stream stays untouched
         bag = _bag_baseline(train_parts, pad, vocab_size, min_len, max_len, seed)
     base = accuracy(bag, passages, labels, pad)
     chance = 1 / num_classes
+    where = f"{len(passages)} held-out passages the check drew"
     if acc <= chance + margin:
         fail(
-            f"held-out accuracy on {len(passages)} passages the check drew",
+            f"accuracy on {where}",
             f"well above chance ({chance:.1%})",
             f"{acc:.1%}",
             "train longer, or check that the labels and the scores line up",
         )
+    if acc > acc_seen + LEAK_MARGIN:
+        fail(
+            f"accuracy on {where}, against {len(seen)} passages of the training parts",
+            "on held-out passages no better than on the training parts (by more than "
+            f"{LEAK_MARGIN:.1%}): a model that never saw the held-out text knows it less well",
+            f"held-out {acc:.1%}, training parts {acc_seen:.1%}",
+            "the model has seen the held-out text: draw the training passages from "
+            "train_parts only, never from test_parts",
+        )
     if acc < base + margin:
         fail(
-            f"held-out accuracy on {len(passages)} passages the check drew",
+            f"accuracy on {where}",
             f"at least {margin:.0%} above a bag-of-characters baseline ({base:.1%})",
             f"{acc:.1%}",
             "the model does not use the order of the characters (or needs "
@@ -352,7 +414,7 @@ def check_passage_classifier(net, data=None, min_len=20, max_len=100, num_per_cl
             "baseline",
         )
     passed(
-        f"the classifier's scores do not depend on padding; held-out accuracy {acc:.1%} "
-        f"on {len(passages)} fresh passages, chance {chance:.1%}, bag-of-characters "
-        f"baseline {base:.1%}"
+        f"the classifier's scores do not depend on padding and use both directions; held-out "
+        f"accuracy {acc:.1%} on {len(passages)} fresh passages (training parts {acc_seen:.1%}), "
+        f"chance {chance:.1%}, bag-of-characters baseline {base:.1%}"
     )
