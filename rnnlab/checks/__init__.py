@@ -13,10 +13,22 @@ additive attention and a decoder that uses it).
 
 # Every public check of every module runs with learner I/O refused (see guard.py). Wrapping them
 # here, before any name is re-exported below, means no check can forget it.
-from . import applications, basics, concise, deep, experiments, heldout, layers, lm, lstm, practice
+from . import applications, basics, concise, deep, experiments, gradients, heldout, layers, lm, lstm, practice
 from .guard import guard_module
 
-for _module in (applications, basics, concise, deep, experiments, heldout, layers, lm, lstm, practice):
+for _module in (
+    applications,
+    basics,
+    concise,
+    deep,
+    experiments,
+    gradients,
+    heldout,
+    layers,
+    lm,
+    lstm,
+    practice,
+):
     guard_module(_module)
 
 
@@ -46,6 +58,7 @@ from .core import (
 from .heldout import check_held_out
 from .lm import check_trained_lm
 from .layers import check_twin, copy_twin_weights
+from .gradients import check_twin_gradients  # noqa: F401
 from .applications import (
     check_bidirectional_padded,
     check_passage_classifier,  # noqa: F401

@@ -4,9 +4,9 @@ held-out passages against a bag-of-characters baseline the check trains itself."
 
 import torch
 from torch import nn
-from torch.nn import functional as F
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
+from .classifier import check_passage_classifier  # noqa: F401 (exercise 3)
 from .core import call, describe, fail, fresh_generator, passed
 
 TOL = 1e-5
@@ -258,101 +258,47 @@ def check_bidirectional_padded(layer_class):
     )
 
 
-# --- a passage classifier ---------------------------------------------------------------------
+def check_timed_layers(padded_layer, packed_layer):
+    """The two layers timed after exercise 2: ``padded_layer`` (a BiGRUPadded) and
+    ``packed_layer`` (``nn.GRU(bidirectional=True)``), each timed on the same padded batch for a
+    forward AND a backward pass.
 
-
-class _Bag(nn.Module):
-    def __init__(self, vocab_size, num_classes, embed_size=32):
-        super().__init__()
-        self.embedding = nn.Embedding(vocab_size, embed_size)
-        self.linear = nn.Linear(embed_size, num_classes)
-
-    def forward(self, X, lengths):
-        mask = (torch.arange(X.shape[1])[None, :] < lengths[:, None]).unsqueeze(-1).float()
-        return self.linear((self.embedding(X) * mask).sum(1) / mask.sum(1))
-
-
-def _bag_baseline(train_parts, pad, vocab_size, min_len, max_len, seed):
-    from ..classify import passage_batches, sample_passages
-
-    torch.manual_seed(seed)
-    bag = _Bag(vocab_size, len(train_parts))
-    optimizer = torch.optim.Adam(bag.parameters(), 0.01)
-    gen = torch.Generator().manual_seed(seed)
-    for _ in range(15):
-        passages, labels = sample_passages(train_parts, 300, min_len, max_len, gen)
-        for X, lengths, y in passage_batches(passages, labels, 64, pad, gen):
-            loss = F.cross_entropy(bag(X, lengths), y)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-    return bag
-
-
-def check_passage_classifier(net, data=None, min_len=20, max_len=100, num_per_class=200, margin=0.03):
-    """``net(X, lengths)`` -> class scores (batch, num_classes) on padded batches of passages.
-
-    The check draws its own held-out passages (``rnnlab.classify.passage_task`` unless ``data``
-    = (train_parts, test_parts, pad, vocab_size) is given), requires the scores not to depend
-    on padding, and requires held-out accuracy above chance and at least ``margin`` above a
-    bag-of-characters baseline it trains on the training parts.
-    """
-    from ..classify import accuracy, pad_batch, passage_task, sample_passages
-
-    if data is None:
-        train_parts, test_parts, vocab = passage_task()
-        data = (train_parts, test_parts, vocab["<pad>"], len(vocab))
-    train_parts, test_parts, pad, vocab_size = data
-    num_classes = len(test_parts)
-    gen = fresh_generator()
-    seed = int(torch.randint(0, 100_000, (1,), generator=gen))
-    passages, labels = sample_passages(test_parts, num_per_class, min_len, max_len, gen)
-    device = next(net.parameters()).device
-    net.eval()
-    few = passages[:3] + [torch.randint(2, vocab_size, (max_len + 40,), generator=gen)]
-    X, lengths = pad_batch(few, pad)
-    with torch.no_grad():
-        out = net(X.to(device), lengths)
-        if not isinstance(out, torch.Tensor) or out.shape != (len(few), num_classes):
+    Properties every correct solution has: both layers read inputs of the same width; a backward
+    pass has gone through each of them, so that every parameter of both holds a gradient (a
+    timing of the forward pass alone, or under ``torch.no_grad``, leaves none)."""
+    for name, layer, kind in (
+        ("padded_layer", padded_layer, "your BiGRUPadded"),
+        ("packed_layer", packed_layer, "nn.GRU(..., batch_first=True, bidirectional=True)"),
+    ):
+        if not isinstance(layer, nn.Module):
+            fail(name, kind, describe(layer), "keep the two layers you timed under these names")
+        missing = [
+            n for n, p in layer.named_parameters() if p.grad is None or not bool(p.grad.abs().sum() > 0)
+        ]
+        if missing:
             fail(
-                "net(X, lengths) on a padded batch of 4 passages",
-                f"scores of shape (4, {num_classes})",
-                describe(out),
-                "return one row of class scores per passage",
+                f"the gradients of {name} after the timing",
+                "a gradient in every parameter (a backward pass went through the layer)",
+                f"none in {len(missing)} of {len(list(layer.parameters()))} parameters ({missing[0]}, ...)",
+                "time a forward AND a backward pass: outputs.sum().backward() inside the timed "
+                "function, not under torch.no_grad",
             )
-        alone = torch.cat([net(p[None].to(device), torch.tensor([len(p)])) for p in few[:3]])
-    d = float((out[:3].detach().cpu() - alone.detach().cpu()).abs().max())
-    if d > 1e-4:
+    directions = [m for m in padded_layer.modules() if isinstance(m, nn.GRU)]
+    if not (isinstance(packed_layer, nn.GRU) and packed_layer.bidirectional and len(directions) == 2):
         fail(
-            "the scores of 3 passages alone and padded into a batch with a longer one",
-            "equal (at most 1e-4 apart)",
-            f"max abs difference {d:.2e}",
-            "the padding changes the result: pack the batch (pack_padded_sequence with the "
-            "lengths) or take each passage's states at its own last position",
+            "the two timed layers",
+            "padded_layer with two one-directional nn.GRU, packed_layer an nn.GRU(bidirectional=True)",
+            f"{type(padded_layer).__name__} and {type(packed_layer).__name__}",
+            "time your BiGRUPadded against torch's bidirectional layer on the packed batch",
         )
-    acc = accuracy(net, passages, labels, pad)
-    with torch.random.fork_rng():  # the learner's global random stream stays untouched
-        bag = _bag_baseline(train_parts, pad, vocab_size, min_len, max_len, seed)
-    base = accuracy(bag, passages, labels, pad)
-    chance = 1 / num_classes
-    if acc <= chance + margin:
+    if directions[0].input_size != packed_layer.input_size:
         fail(
-            f"held-out accuracy on {len(passages)} passages the check drew",
-            f"well above chance ({chance:.1%})",
-            f"{acc:.1%}",
-            "train longer, or check that the labels and the scores line up",
-        )
-    if acc < base + margin:
-        fail(
-            f"held-out accuracy on {len(passages)} passages the check drew",
-            f"at least {margin:.0%} above a bag-of-characters baseline ({base:.1%})",
-            f"{acc:.1%}",
-            "the model does not use the order of the characters (or needs "
-            "more training): a recurrent layer over the packed batch should beat the "
-            "baseline",
+            "the input widths of the two timed layers",
+            "equal (the same padded batch goes into both)",
+            f"{directions[0].input_size} and {packed_layer.input_size}",
+            "feed both layers the same padded batch",
         )
     passed(
-        f"the classifier's scores do not depend on padding; held-out accuracy {acc:.1%} "
-        f"on {len(passages)} fresh passages, chance {chance:.1%}, bag-of-characters "
-        f"baseline {base:.1%}"
+        "timing: both layers received a forward and a backward pass (every parameter holds a "
+        "gradient), on inputs of the same width"
     )

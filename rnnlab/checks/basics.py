@@ -439,9 +439,45 @@ def check_state_gradients(grad_wrt_states):
     passed("grad_wrt_states: the norms of dL/dH_t for t = 1..6 agree with autograd (float64, random problem)")
 
 
+def _uneven_gradients(layer, X, sf, sb, gen):
+    """Gradients of a loss on every output step and both final states, with respect to the inputs
+    and both initial states: (where, relative gap) for the learner's layer against the
+    construction from its own ``fwd`` and ``bwd``."""
+    from .gradients import gradient_gap, weighted_loss
+
+    def grads(run):
+        leaves = [t.detach().clone().requires_grad_() for t in (X, sf, sb)]
+        out, state = run(*leaves)
+        loss = weighted_loss(out, state, weights)
+        if not loss.requires_grad:
+            return [None, None, None]
+        return torch.autograd.grad(loss, leaves, allow_unused=True)
+
+    def reference(x, f, b):
+        out_f, state_f = layer.fwd(x, f)
+        out_b, state_b = layer.bwd(torch.flip(x, [0]), b)
+        return torch.cat([out_f, torch.flip(out_b, [0])], dim=-1), (state_f, state_b)
+
+    weights = (
+        torch.randn(*X.shape[:2], layer.fwd.hidden_size + layer.bwd.hidden_size, generator=gen),
+        [torch.randn(sf.shape, generator=gen), torch.randn(sb.shape, generator=gen)],
+    )
+    got = grads(lambda x, f, b: call(layer, x, (f, b), what=f"{type(layer).__name__}(X, state)"))
+    want = grads(reference)
+    names = ("the inputs", "the forward initial state", "the backward initial state")
+    return [(n, gradient_gap(g, w)) for n, g, w in zip(names, got, want)]
+
+
 def check_uneven_bidirectional(layer):
     """A bidirectional layer whose directions ``layer.fwd`` and ``layer.bwd`` have different sizes,
-    called as ``layer(X, (state_fwd, state_bwd))`` -> (outputs, (state_fwd, state_bwd))."""
+    called as ``layer(X, (state_fwd, state_bwd))`` -> (outputs, (state_fwd, state_bwd)).
+
+    Properties every correct solution has: outputs (num_steps, batch_size, h_fwd + h_bwd), step t
+    holding [forward output at t, backward output at t] where the backward direction reads the
+    inputs reversed in time from ``state_bwd`` and the forward one reads them from ``state_fwd``;
+    the final states of both directions as a pair; and the same gradients as that construction
+    (a loss on every step and both final states, with respect to the inputs and both initial
+    states), for one step and several, batch size 1 and more."""
     gen = fresh_generator()
     hf, hb = layer.fwd.hidden_size, layer.bwd.hidden_size
     for num_steps, batch_size in ((1, 1), (6, 1), (4, 3)):
@@ -499,8 +535,20 @@ def check_uneven_bidirectional(layer):
                 describe(got_state),
                 "return the two directions' final states as a tuple, forward first",
             )
+        bad = [(where, gap) for where, gap in _uneven_gradients(layer, X, sf, sb, gen) if not gap <= 1e-4]
+        if bad:
+            where, gap = bad[0]
+            fail(
+                f"gradients for inputs of shape {tuple(X.shape)} of a loss on every output step and "
+                "both final states",
+                "those of the two directions run as in the exercise (relative difference <= 1e-4)",
+                f"with respect to {where}: "
+                + ("no gradient at all" if gap == float("inf") else f"relative difference {gap:.3g}"),
+                "the outputs are right but the graph is cut: no .detach(), .data, .item() or "
+                "torch.no_grad on the way from the inputs and states to the outputs",
+            )
     passed(
         f"{type(layer).__name__}: outputs (num_steps, batch_size, {hf} + {hb}) = [forward, backward] with "
         "the backward direction aligned in time, from random initial states, final states returned, "
-        "batch sizes 1 and 3"
+        "gradients through time to the inputs and both initial states, batch sizes 1 and 3"
     )

@@ -2,14 +2,12 @@
 batches, a packed line model, and its training judged on held-out lines. House conventions in
 ``rnnlab.checks.core``; inputs are drawn afresh on every call (``heldout.call_generator``)."""
 
-import math
-
 import torch
-from torch import nn
 from torch.nn import functional as F
 
 from .core import describe, fail, passed
-from .heldout import CONTEXT_MARGIN, call_generator, require_model, unigram_log_probs
+from .heldout import call_generator
+from .practice_training import check_line_model, check_train_lines  # noqa: F401 (exercise 4)
 
 
 def _randint(lo, hi, gen):
@@ -107,28 +105,45 @@ def _padding_fraction(lengths, batches):
     return 1 - sum(lengths) / cells
 
 
+def _as_batches(got, what):
+    try:
+        return [[int(i) for i in b] for b in got]
+    except (TypeError, ValueError):
+        fail(
+            what,
+            "a list of batches, each a list of indices",
+            describe(got)[:200],
+            "return e.g. [[12, 40, 3], [7, 9, 55], ...]",
+        )
+
+
+def _batch_order(batches):
+    """The order of the batches, whatever the order inside each batch."""
+    return tuple(frozenset(b) for b in batches)
+
+
 def check_buckets(bucket_batches):
-    """``bucket_batches(lengths, batch_size, generator)`` -> a list of batches (lists of indices):
-    every index exactly once, at most ``batch_size`` per batch, little padding (sequences of
-    similar length together), and the batch order shuffled with ``generator``."""
+    """``bucket_batches(lengths, batch_size, generator)`` -> a list of batches (lists of indices).
+
+    Properties every correct solution has: every index exactly once, at most ``batch_size``
+    per batch (the last, smaller batch kept: the number of sequences is never a multiple of
+    the batch size here); little padding (sequences of similar length together); the ORDER of
+    the batches is drawn from ``generator``: two generators in the same state give the same
+    batches in the same order, generators with different seeds give different orders of the
+    batches (not only a different order inside each batch)."""
     gen = call_generator()
     for _trial in range(2):
-        N, batch_size = _randint(60, 200, gen), (4, 8, 16)[_randint(0, 2, gen)]
+        batch_size = (4, 8, 16)[_randint(0, 2, gen)]
+        N = batch_size * _randint(60 // batch_size + 1, 200 // batch_size, gen) + _randint(
+            1, batch_size - 1, gen
+        )
         lengths = torch.randint(1, 70, (N,), generator=gen).tolist()
         what = f"bucket_batches(lengths of {N} sequences, batch_size={batch_size})"
         orders = []
-        for _k in range(3):
-            g = torch.Generator().manual_seed(int(torch.randint(0, 2**31, (1,), generator=gen)))
-            got = bucket_batches(list(lengths), batch_size, g)
-            try:
-                batches = [[int(i) for i in b] for b in got]
-            except (TypeError, ValueError):
-                fail(
-                    what,
-                    "a list of batches, each a list of indices",
-                    describe(got)[:200],
-                    "return e.g. [[12, 40, 3], [7, 9, 55], ...]",
-                )
+        for seed in torch.randint(0, 2**31, (3,), generator=gen).tolist():
+            batches = _as_batches(
+                bucket_batches(list(lengths), batch_size, torch.Generator().manual_seed(seed)), what
+            )
             flat = sorted(i for b in batches for i in b)
             if flat != list(range(N)):
                 missing = sorted(set(range(N)) - set(flat))
@@ -145,7 +160,19 @@ def check_buckets(bucket_batches):
                     max(len(b) for b in batches),
                     "cut the sorted indices every batch_size",
                 )
-            orders.append(tuple(tuple(b) for b in batches))
+            again = _as_batches(
+                bucket_batches(list(lengths), batch_size, torch.Generator().manual_seed(seed)), what
+            )
+            if _batch_order(again) != _batch_order(batches):
+                fail(
+                    f"{what}, called twice with generators in the same state",
+                    "the same batches in the same order (the order is drawn from the generator)",
+                    "a different order",
+                    "draw the order of the batches from the generator passed in, e.g. "
+                    "torch.randperm(len(batches), generator=generator), not from Python's random "
+                    "or torch's global generator",
+                )
+            orders.append(_batch_order(batches))
         frac = _padding_fraction(lengths, batches)
         order = sorted(range(N), key=lambda i: lengths[i])
         best = _padding_fraction(lengths, [order[i : i + batch_size] for i in range(0, N, batch_size)])
@@ -157,17 +184,19 @@ def check_buckets(bucket_batches):
                 "the batches mix long and short sequences: sort the indices by length, cut "
                 "them into batches, then shuffle the ORDER of the batches",
             )
-        if len(set(orders)) == 1 and len(batches) > 2:
+        if len(set(orders)) == 1:
             fail(
-                f"{what}, called with 3 different generators",
-                "batches in a different order each time (epochs must differ)",
-                "the same order every time",
+                f"{what}, called with generators of 3 different seeds",
+                "the batches in a different order each time (epochs must differ)",
+                "the same order of batches every time",
                 "shuffle the list of batches with the generator, e.g. "
-                "torch.randperm(len(batches), generator=generator)",
+                "torch.randperm(len(batches), generator=generator); shuffling inside each batch "
+                "leaves their order unchanged",
             )
     passed(
-        "bucket_batches: every index once, batches of at most batch_size, padding close to "
-        "the sorted minimum, batch order shuffled by the generator (2 random sets of lengths)"
+        "bucket_batches: every index once, batches of at most batch_size (last one smaller), "
+        "padding close to the sorted minimum, batch order drawn from the generator (same state, "
+        "same order; other seeds, other orders), 2 random sets of lengths"
     )
 
 
@@ -253,69 +282,4 @@ def check_packed_lm(model_cls):
     passed(
         f"{name}: on 3 random padded batches in unsorted order, logits at real positions and "
         "final states equal those of each sequence run alone"
-    )
-
-
-def _heldout_lines(vocab, gen, num=48):
-    lines = [l for l in _text_lines() if len(l) >= 8]
-    picks = torch.randint(0, len(lines), (num,), generator=gen).tolist()
-    return [torch.tensor(vocab[list(lines[i][:80])]) for i in picks]
-
-
-def _text_lines():
-    from ..data import read_lines
-
-    return read_lines("war_of_the_worlds")
-
-
-@torch.no_grad()
-def check_line_model(net, vocab, what="the trained line model"):
-    """A trained packed line model beats, on held-out lines drawn now, the unigram baseline and
-    itself with each character read on its own (no context)."""
-    require_model(net, what)
-    seqs = _heldout_lines(vocab, call_generator())
-    was_training = net.training
-    net.eval()
-    try:
-        lengths = torch.tensor([len(s) - 1 for s in seqs])
-        X = nn.utils.rnn.pad_sequence([s[:-1] for s in seqs], batch_first=True)
-        Y = nn.utils.rnn.pad_sequence([s[1:] for s in seqs], batch_first=True)
-        try:
-            logits, _ = net(X, lengths)
-        except (RuntimeError, TypeError, ValueError) as err:
-            fail(
-                f"running {what} on held-out lines",
-                "net(X, lengths) -> (logits, state)",
-                f"{type(err).__name__}: {err}"[:300],
-                "keep the interface of exercise 3",
-            )
-        mask = torch.arange(X.shape[1])[None, :] < lengths[:, None]
-        ctx = (F.cross_entropy(logits.transpose(1, 2), Y, reduction="none") * mask).sum()
-        x1, y1 = X[mask].reshape(-1, 1), Y[mask]
-        alone, _ = net(x1, torch.ones(len(x1), dtype=torch.long))
-        reset = F.cross_entropy(alone[:, 0], y1, reduction="sum")
-        n = mask.sum()
-        ppl, ppl_reset = math.exp(float(ctx / n)), math.exp(float(reset / n))
-        uni = math.exp(-float(unigram_log_probs(vocab)[y1].mean()))
-    finally:
-        net.train(was_training)
-    where = "48 random lines of The War of the Worlds (drawn now)"
-    if not ppl < uni:
-        fail(
-            f"masked perplexity of {what} on {where}",
-            "below the unigram baseline",
-            f"{ppl:.2f} against {uni:.2f}",
-            "the model is untrained or learned nothing that "
-            "transfers: check the training loop (zero_grad, backward, step) and the loss mask",
-        )
-    if not ppl < CONTEXT_MARGIN * ppl_reset:
-        fail(
-            f"masked perplexity of {what} with context, against itself reading every character alone",
-            f"with context at least {1 - CONTEXT_MARGIN:.0%} lower",
-            f"{ppl:.2f} with context, {ppl_reset:.2f} without",
-            "the recurrent state does not carry information along the line",
-        )
-    passed(
-        f"{what}: beats the unigram baseline and itself without context on held-out lines of "
-        "The War of the Worlds drawn now (masked perplexity)"
     )

@@ -26,6 +26,8 @@ class Uneven(nn.Module):
         out_b, sb = self.bwd(rev, sb)
         if self.mistake not in ("no_flip_back", "no_reverse"):
             out_b = torch.flip(out_b, [0])
+        if self.mistake == "detach_bwd":  # right values, no gradient through the backward direction
+            out_b = out_b.detach()
         parts = [out_b, out_f] if self.mistake == "bwd_first" else [out_f, out_b]
         out = torch.cat(parts, -1)
         if self.mistake == "no_state":
@@ -44,6 +46,33 @@ def bigru(mistake=None, num_layers=2, num_inputs=5):
     )
 
 
+class Detached(nn.Module):
+    """A correct scratch layer fed a detached copy of its inputs or of its initial state: right
+    values, wrong gradients."""
+
+    def __init__(self, inner, what):
+        super().__init__()
+        self.inner, self.what = inner, what
+        self.hidden_size, self.num_layers, self.bidirectional = inner.hidden_size, inner.num_layers, True
+
+    def forward(self, inputs, state):
+        if self.what == "inputs":
+            inputs = inputs.detach()
+        else:
+            state = state.detach()
+        return self.inner(inputs, state)
+
+
+def bigru_gradients(what=None):
+    def run():
+        layer = scratch(5, 4, 2, True, "gru", None)
+        checks.check_twin_gradients(
+            Detached(layer, what) if what else layer, nn.GRU(5, 4, 2, bidirectional=True)
+        )
+
+    return run
+
+
 def gru(mistake=None):
     return lambda: checks.check_twin(scratch(5, 4, 1, False, "gru", mistake), nn.GRU(5, 4))
 
@@ -56,6 +85,9 @@ MUTANTS = {
     "uneven_ignores_backward_state": (uneven("ignore_bwd_state"), "state_bwd to self.bwd"),
     "uneven_no_state_returned": (uneven("no_state"), "final states as a tuple"),
     "uneven_states_swapped": (uneven("states_swapped"), "forward first"),
+    "uneven_backward_detached": (uneven("detach_bwd"), "the graph is cut"),
+    "bigru_inputs_detached": (bigru_gradients("inputs"), "the graph is cut"),
+    "bigru_state_detached": (bigru_gradients("state"), "the graph is cut"),
     "bigru_wraps_nn_gru": (bigru("wraps_torch"), "must not wrap nn.RNN / nn.GRU"),
     "bigru_calls_nn_gru_inside_forward": (bigru("calls_fused"), "fused kernel"),
     "bigru_backward_not_flipped_back": (bigru("no_flip_back"), "flipped back"),
@@ -78,5 +110,6 @@ CORRECT = {
     "uneven": uneven(),
     "bigru": bigru(),
     "bigru_one_layer": bigru(num_layers=1, num_inputs=3),
+    "bigru_gradients": bigru_gradients(),
     "gru": gru(),
 }

@@ -2,11 +2,12 @@
 line model and its training judged on held-out lines."""
 
 import functools
+import time
 
 import torch
 from torch import nn
 from torch.nn import functional as F
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 
 import rnnlab
 from rnnlab.checks import practice as cp
@@ -143,6 +144,48 @@ def trained(mistake=None):
     return run
 
 
+# --- exercise 4: the training loop -------------------------------------------------------------
+
+
+def training(mistake=None):
+    def masked(logits, targets, lengths):
+        per = F.cross_entropy(logits.transpose(1, 2), targets, reduction="none")
+        mask = torch.arange(targets.shape[1])[None, :] < lengths[:, None]
+        return (per * mask).sum() / mask.sum()
+
+    def train_lines(net, seqs, batch_size, num_epochs, optimizer, make_batches):
+        generator, lengths_all, speeds = torch.Generator().manual_seed(0), [len(s) - 1 for s in seqs], []
+        for _epoch in range(rnnlab.cap_epochs(num_epochs)):
+            start, tokens = time.perf_counter(), 0
+            batches = make_batches(lengths_all, batch_size, generator)
+            if mistake == "fixed_order":
+                batches = [
+                    list(range(i, min(i + batch_size, len(seqs)))) for i in range(0, len(seqs), batch_size)
+                ]
+            for batch in batches:
+                first, last = (1, None) if mistake == "inputs_shifted" else (0, -1)
+                X = pad_sequence([seqs[i][first:last] for i in batch], batch_first=True, padding_value=1)
+                Y = (
+                    X
+                    if mistake == "targets_are_inputs"
+                    else pad_sequence([seqs[i][1:] for i in batch], batch_first=True)
+                )
+                lengths = torch.tensor([lengths_all[i] for i in batch])
+                logits, _ = net(X, lengths)
+                loss = masked(logits, Y, lengths)
+                if mistake != "no_zero_grad":
+                    optimizer.zero_grad()
+                loss.backward()
+                if mistake != "no_clipping":
+                    rnnlab.grad_clipping(net, 1)
+                optimizer.step()
+                tokens += X.numel() if mistake == "counts_padding" else int(lengths.sum())
+            speeds.append(tokens / (time.perf_counter() - start))
+        return speeds
+
+    return lambda: cp.check_train_lines(train_lines)
+
+
 MUTANTS = {
     "loss_plain_mean": (loss("plain_mean"), "padded positions are counted"),
     "loss_off_by_one": (loss("off_by_one"), "off by one"),
@@ -162,9 +205,21 @@ MUTANTS = {
     "packed_no_total_length": (packed("no_total_length"), "total_length"),
     "packed_sorted_order_outputs": (packed("sorted_order_outputs"), "must not mix"),
     "packed_state_2d": (packed("state_2d"), "h_n of the recurrent layer"),
+    "train_fixed_order": (training("fixed_order"), "other lines than the batch make_batches returned"),
+    "train_inputs_shifted": (training("inputs_shifted"), "the inputs are s[1:]"),
+    "train_targets_are_inputs": (training("targets_are_inputs"), "the targets are the inputs themselves"),
+    "train_no_zero_grad": (training("no_zero_grad"), "never zeroed"),
+    "train_no_clipping": (training("no_clipping"), "not clipped"),
+    "train_counts_padding": (training("counts_padding"), "not the padded cells"),
     "line_untrained": (trained("untrained"), "untrained"),
     "line_ignores_context": (trained("ignores_context"), "does not carry information"),
     "line_numbers": (trained("numbers"), "numbers instead of a model"),
 }
 
-CORRECT = {"loss": loss(), "buckets": buckets(), "packed": packed(), "trained": trained()}
+CORRECT = {
+    "loss": loss(),
+    "buckets": buckets(),
+    "packed": packed(),
+    "training": training(),
+    "trained": trained(),
+}

@@ -180,6 +180,38 @@ class Constant(nn.Module):
         return self.bias.expand(X.shape[0], 3)
 
 
+class OneDirection(nn.Module):
+    """Embedding, BiGRUPadded, linear on the forward final state only (untrained)."""
+
+    def __init__(self):
+        super().__init__()
+        torch.manual_seed(0)
+        self.embedding = nn.Embedding(VOCAB_SIZE, 4)
+        self.rnn = BiGRUPadded(4, 5)
+        self.linear = nn.Linear(5, 3)
+
+    def forward(self, X, lengths):
+        _, h_n = self.rnn(self.embedding(X), lengths)
+        return self.linear(h_n[0])
+
+
+def timed(backward=True):
+    def run():
+        torch.manual_seed(0)
+        padded_layer, packed_layer = BiGRUPadded(3, 4), nn.GRU(3, 4, batch_first=True, bidirectional=True)
+        X, lengths = torch.randn(3, 5, 3), torch.tensor([5, 2, 4])
+        with torch.set_grad_enabled(backward):
+            outputs = padded_layer(X, lengths)[0]
+            packed = pack_padded_sequence(X, lengths, batch_first=True, enforce_sorted=False)
+            packed_out = pad_packed_sequence(packed_layer(packed)[0], batch_first=True)[0]
+        if backward:
+            outputs.sum().backward()
+            packed_out.sum().backward()
+        checks.applications.check_timed_layers(padded_layer, packed_layer)
+
+    return run
+
+
 def classify_check(net):
     return checks.check_passage_classifier(net, data=tiny_data(), min_len=12, max_len=30, num_per_class=60)
 
@@ -223,10 +255,16 @@ MUTANTS = {
     ),
     "classifier_ignores_order": (lambda: classify_check(TokenCounts()), "well above chance"),
     "classifier_constant": (lambda: classify_check(Constant()), "well above chance"),
+    "classifier_forward_state_only": (
+        lambda: classify_check(OneDirection()),
+        "ignore the backward direction",
+    ),
+    "timing_forward_only": (timed(backward=False), "a forward AND a backward pass"),
 }
 
 CORRECT = {
     "reverse_padded": lambda: checks.check_reverse_padded(reverse_padded),
     "bigru_padded": lambda: checks.check_bidirectional_padded(BiGRUPadded),
     "classifier": lambda: classify_check(BigramOracle()),
+    "timing": timed(),
 }

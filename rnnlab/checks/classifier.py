@@ -1,0 +1,174 @@
+"""Check of exercise 3 of set 11: a passage classifier judged on passages the check draws itself,
+against a bag-of-characters baseline it trains itself. Re-exported by
+``rnnlab.checks.applications``."""
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from .core import describe, fail, fresh_generator, passed
+
+# --- a passage classifier ---------------------------------------------------------------------
+
+
+class _Bag(nn.Module):
+    def __init__(self, vocab_size, num_classes, embed_size=32):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embed_size)
+        self.linear = nn.Linear(embed_size, num_classes)
+
+    def forward(self, X, lengths):
+        mask = (torch.arange(X.shape[1])[None, :] < lengths[:, None]).unsqueeze(-1).float()
+        return self.linear((self.embedding(X) * mask).sum(1) / mask.sum(1))
+
+
+def _bag_baseline(train_parts, pad, vocab_size, min_len, max_len, seed):
+    from ..classify import passage_batches, sample_passages
+
+    torch.manual_seed(seed)
+    bag = _Bag(vocab_size, len(train_parts))
+    optimizer = torch.optim.Adam(bag.parameters(), 0.01)
+    gen = torch.Generator().manual_seed(seed)
+    for _ in range(15):
+        passages, labels = sample_passages(train_parts, 300, min_len, max_len, gen)
+        for X, lengths, y in passage_batches(passages, labels, 64, pad, gen):
+            loss = F.cross_entropy(bag(X, lengths), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+    return bag
+
+
+def _directions(net):
+    """The forward and backward nn.GRU of the BiGRUPadded inside ``net`` (or None)."""
+    for module in net.modules():
+        fwd, bwd = getattr(module, "forward_rnn", None), getattr(module, "backward_rnn", None)
+        if isinstance(fwd, nn.GRU) and isinstance(bwd, nn.GRU):
+            return fwd, bwd
+    return None
+
+
+def _check_uses_both_directions(net, X, lengths, device, gen):
+    """The scores change when either direction's results are nudged (a hook adds noise to the
+    outputs and the final state of that GRU): the classifier reads both final states."""
+    found = _directions(net)
+    if found is None:  # no BiGRUPadded inside: the accuracy criteria alone judge the model
+        return
+    with torch.no_grad():
+        base = net(X.to(device), lengths)
+        for name, gru in zip(("forward", "backward"), found):
+
+            def nudge(module, args, out):
+                return tuple(o + 0.5 * torch.randn(o.shape, generator=gen).to(o.device) for o in out)
+
+            handle = gru.register_forward_hook(nudge)
+            try:
+                moved = float((net(X.to(device), lengths) - base).abs().max())
+            finally:
+                handle.remove()
+            if not moved > 1e-4:
+                fail(
+                    f"the scores when the results of the {name} direction are nudged",
+                    "different scores (the linear layer reads both final states)",
+                    f"max change {moved:.1e}",
+                    f"the scores ignore the {name} direction: feed the linear layer "
+                    "torch.cat([h_n[0], h_n[1]], dim=-1), both final states",
+                )
+
+
+# A leak shows as held-out accuracy above the accuracy on training-part passages. An honest model
+# is, if anything, worse on held-out text (measured on 1,000 passages per class and sample: the
+# reference classifier -3.6 points, the check's bag baseline -4.9; the same classifier trained on
+# the held-out parts +4.1, and +5.2 on 2,000 per class). The threshold is LEAK_SIGMAS standard errors of
+# the difference of the two accuracies (about 2.5 points here), at least LEAK_FLOOR: a model whose
+# true difference is 0 is rejected with probability below 1 in 2,000.
+LEAK_SIGMAS, LEAK_FLOOR = 3.3, 0.01
+
+
+def check_passage_classifier(net, data=None, min_len=20, max_len=100, num_per_class=3000, margin=0.03):
+    """``net(X, lengths)`` -> class scores (batch, num_classes) on padded batches of passages.
+
+    The check draws its own passages (``rnnlab.classify.passage_task`` unless ``data`` =
+    (train_parts, test_parts, pad, vocab_size) is given). Properties every correct solution
+    has: the scores of a passage do not depend on the padding of its batch; they depend on both
+    directions of the BiGRUPadded inside; held-out accuracy is above chance and at least
+    ``margin`` above a bag-of-characters baseline the check trains on the training parts; and,
+    trained on the training parts only, the model is not more accurate on held-out passages
+    than on passages of its training parts (beyond the sampling noise: held-out text is, if
+    anything, harder for a model that never saw it). The direction test applies when the
+    classifier holds a BiGRUPadded (a module with ``forward_rnn`` and ``backward_rnn``).
+    """
+    from ..classify import accuracy, pad_batch, passage_task, sample_passages
+
+    if data is None:
+        train_parts, test_parts, vocab = passage_task()
+        data = (train_parts, test_parts, vocab["<pad>"], len(vocab))
+    train_parts, test_parts, pad, vocab_size = data
+    num_classes = len(test_parts)
+    gen = fresh_generator()
+    seed = int(torch.randint(0, 100_000, (1,), generator=gen))
+    passages, labels = sample_passages(test_parts, num_per_class, min_len, max_len, gen)
+    device = next(net.parameters()).device
+    net.eval()
+    few = passages[:3] + [torch.randint(2, vocab_size, (max_len + 40,), generator=gen)]
+    X, lengths = pad_batch(few, pad)
+    with torch.no_grad():
+        out = net(X.to(device), lengths)
+        if not isinstance(out, torch.Tensor) or out.shape != (len(few), num_classes):
+            fail(
+                "net(X, lengths) on a padded batch of 4 passages",
+                f"scores of shape (4, {num_classes})",
+                describe(out),
+                "return one row of class scores per passage",
+            )
+        alone = torch.cat([net(p[None].to(device), torch.tensor([len(p)])) for p in few[:3]])
+    d = float((out[:3].detach().cpu() - alone.detach().cpu()).abs().max())
+    if d > 1e-4:
+        fail(
+            "the scores of 3 passages alone and padded into a batch with a longer one",
+            "equal (at most 1e-4 apart)",
+            f"max abs difference {d:.2e}",
+            "the padding changes the result: pack the batch (pack_padded_sequence with the "
+            "lengths) or take each passage's states at its own last position",
+        )
+    _check_uses_both_directions(net, X, lengths, device, gen)
+    acc = accuracy(net, passages, labels, pad)
+    seen, seen_labels = sample_passages(train_parts, num_per_class, min_len, max_len, gen)
+    acc_seen = accuracy(net, seen, seen_labels, pad)
+    with torch.random.fork_rng():  # the learner's global random stream stays untouched
+        bag = _bag_baseline(train_parts, pad, vocab_size, min_len, max_len, seed)
+    base = accuracy(bag, passages, labels, pad)
+    chance = 1 / num_classes
+    where = f"{len(passages)} held-out passages the check drew"
+    if acc <= chance + margin:
+        fail(
+            f"accuracy on {where}",
+            f"well above chance ({chance:.1%})",
+            f"{acc:.1%}",
+            "train longer, or check that the labels and the scores line up",
+        )
+    spread = (acc * (1 - acc) / len(passages) + acc_seen * (1 - acc_seen) / len(seen)) ** 0.5
+    if acc > acc_seen + max(LEAK_FLOOR, LEAK_SIGMAS * spread):
+        fail(
+            f"accuracy on {where}, against {len(seen)} passages of the training parts",
+            "on held-out passages no better than on the training parts (beyond "
+            f"{LEAK_SIGMAS} standard errors of the difference): a model that never saw the "
+            "held-out text knows it less well",
+            f"held-out {acc:.1%}, training parts {acc_seen:.1%}",
+            "the model has seen the held-out text: draw the training passages from "
+            "train_parts only, never from test_parts",
+        )
+    if acc < base + margin:
+        fail(
+            f"accuracy on {where}",
+            f"at least {margin:.0%} above a bag-of-characters baseline ({base:.1%})",
+            f"{acc:.1%}",
+            "the model does not use the order of the characters (or needs "
+            "more training): a recurrent layer over the packed batch should beat the "
+            "baseline",
+        )
+    passed(
+        f"the classifier's scores do not depend on padding and use both directions; held-out "
+        f"accuracy {acc:.1%} on {len(passages)} fresh passages (training parts {acc_seen:.1%}), "
+        f"chance {chance:.1%}, bag-of-characters baseline {base:.1%}"
+    )
