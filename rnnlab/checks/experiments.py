@@ -21,6 +21,7 @@ from .core import (
     reject_torch_recurrence,
 )
 from .heldout import check_held_out  # noqa: F401
+from .kstep import check_k_step_table  # noqa: F401
 from .lm import (
     check_below_unigram,
     check_cross_perplexity,
@@ -35,6 +36,7 @@ __all__ = [
     "check_windows",
     "check_k_step",
     "check_beats_naive",
+    "check_k_step_table",
     "check_train_val_split",
     "check_cross_perplexity",
     "check_word_vocab_sizes",
