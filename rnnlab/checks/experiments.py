@@ -25,6 +25,7 @@ from .kstep import check_k_step_table  # noqa: F401
 from .lm import (
     check_below_unigram,
     check_cross_perplexity,
+    check_distinct_models,  # noqa: F401
     check_train_val_split,  # noqa: F401
     check_trained_lm,
     check_word_vocab_sizes,
@@ -39,6 +40,7 @@ __all__ = [
     "check_k_step_table",
     "check_train_val_split",
     "check_cross_perplexity",
+    "check_distinct_models",
     "check_word_vocab_sizes",
     "check_param_count",
     "check_gru_variant",

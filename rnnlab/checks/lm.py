@@ -152,6 +152,29 @@ def _check_memory(net, data_iter, what):
         )
 
 
+def check_distinct_models(models, what="the models"):
+    """Properties every correct solution has when a table compares runs: each run trained its
+    own network, so the models are distinct objects that share no parameter tensor."""
+    from .core import passed
+
+    models = list(models)
+    for net in models:
+        _not_a_model(net, what)
+    storages = {}
+    for a, net in enumerate(models):
+        for p in net.parameters():
+            b = storages.setdefault(p.untyped_storage().data_ptr(), a)
+            if b != a:
+                fail(
+                    f"{what}: runs {b} and {a}",
+                    "a network of its own for every run",
+                    "the same network (or shared parameters) in both",
+                    "build a new model for each run (inside the loop): otherwise the second run "
+                    "continues training the first run's network",
+                )
+    passed(f"{what}: {len(models)} distinct networks, one per run")
+
+
 def check_below_unigram(net, data_iter, what="the trained model"):
     """Kept for old notebooks: the same as ``check_trained_lm`` (a model, never a number)."""
     check_trained_lm(net, data_iter, what)
