@@ -21,9 +21,11 @@ from .core import (
     reject_torch_recurrence,
 )
 from .heldout import check_held_out  # noqa: F401
+from .kstep import check_k_step_table  # noqa: F401
 from .lm import (
     check_below_unigram,
     check_cross_perplexity,
+    check_distinct_models,  # noqa: F401
     check_train_val_split,  # noqa: F401
     check_trained_lm,
     check_word_vocab_sizes,
@@ -35,8 +37,10 @@ __all__ = [
     "check_windows",
     "check_k_step",
     "check_beats_naive",
+    "check_k_step_table",
     "check_train_val_split",
     "check_cross_perplexity",
+    "check_distinct_models",
     "check_word_vocab_sizes",
     "check_param_count",
     "check_gru_variant",

@@ -213,6 +213,71 @@ def check_held_out(val_data, train_data, what="the validation text", n=32, max_s
         )
 
 
+BOOKS = ("time_machine", "war_of_the_worlds", "tiny_shakespeare")
+_GAP_CAP, _PROBE = 255, 64  # gaps to the previous equal token, capped; the length of a probe
+
+
+def _gaps(seq):
+    """For each position, the distance to the previous equal element (capped at _GAP_CAP, which
+    also stands for "none before"): a fingerprint of a text that does not depend on which id
+    stands for which character. Past position _GAP_CAP a passage has the same gaps as its book."""
+    import numpy as np
+
+    a = np.asarray(seq)
+    out = np.full(len(a), _GAP_CAP, dtype=np.int64)
+    for t in np.unique(a):
+        pos = np.flatnonzero(a == t)
+        out[pos[1:]] = np.diff(pos)
+    return np.minimum(out, _GAP_CAP).astype(np.uint8).tobytes()
+
+
+def _book_gaps(name):
+    key = ("gaps", name)
+    if key not in _cache:
+        text = _text(name)
+        _cache[key] = (text, _gaps([ord(c) for c in text]))
+    return _cache[key]
+
+
+def id_meanings(ids):
+    """{id: character} for a passage of token ids found in one of the three books, or None."""
+    if len(ids) < _GAP_CAP + _PROBE:
+        return None
+    probe = _gaps(ids)[_GAP_CAP : _GAP_CAP + _PROBE]
+    for name in BOOKS:
+        text, gaps = _book_gaps(name)
+        at = gaps.find(probe)
+        while at >= 0:
+            start = at - _GAP_CAP
+            passage = text[start : start + len(ids)] if start >= 0 else ""
+            if len(passage) == len(ids):
+                meaning, back = {}, {}
+                if all(
+                    meaning.setdefault(i, c) == c and back.setdefault(c, i) == i for i, c in zip(ids, passage)
+                ):
+                    return meaning
+            at = gaps.find(probe, at + 1)
+    return None
+
+
+def check_shared_vocabulary(iterators, what="val_iters"):
+    """Fail unless a token id means the same character in every iterator's text. Which character
+    an id stands for is read off the books themselves (a passage is found by the pattern of its
+    repeated tokens, whatever the ids); texts found in no book are not judged."""
+    seen = {}  # id -> (character, index of the iterator that showed it)
+    for j, it in enumerate(iterators):
+        meaning = id_meanings(tokens_of(it))
+        for i, c in (meaning or {}).items():
+            if seen.setdefault(i, (c, j))[0] != c:
+                fail(
+                    f"what token id {i} stands for in {what}[{seen[i][1]}] and in {what}[{j}]",
+                    "the same character in every corpus (one shared vocabulary)",
+                    f"{seen[i][0]!r} in one, {c!r} in the other",
+                    "each corpus got its own Vocab (ids ordered by its own frequencies): build one "
+                    "Vocab over all corpora and pass it to every load_corpus(..., vocab=...)",
+                )
+
+
 @torch.no_grad()
 def recomputed_range(net, val_iter, repeats=3):
     """(min, max) of ``evaluate_perplexity(net, val_iter)`` over a few random offsets."""

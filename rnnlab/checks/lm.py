@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from .core import describe, fail
-from .heldout import check_held_out, tokens_of
+from .heldout import check_held_out, check_shared_vocabulary, tokens_of
 
 
 def unigram_perplexity(data):
@@ -152,6 +152,29 @@ def _check_memory(net, data_iter, what):
         )
 
 
+def check_distinct_models(models, what="the models"):
+    """Properties every correct solution has when a table compares runs: each run trained its
+    own network, so the models are distinct objects that share no parameter tensor."""
+    from .core import passed
+
+    models = list(models)
+    for net in models:
+        _not_a_model(net, what)
+    storages = {}
+    for a, net in enumerate(models):
+        for p in net.parameters():
+            b = storages.setdefault(p.untyped_storage().data_ptr(), a)
+            if b != a:
+                fail(
+                    f"{what}: runs {b} and {a}",
+                    "a network of its own for every run",
+                    "the same network (or shared parameters) in both",
+                    "build a new model for each run (inside the loop): otherwise the second run "
+                    "continues training the first run's network",
+                )
+    passed(f"{what}: {len(models)} distinct networks, one per run")
+
+
 def check_below_unigram(net, data_iter, what="the trained model"):
     """Kept for old notebooks: the same as ``check_trained_lm`` (a model, never a number)."""
     check_trained_lm(net, data_iter, what)
@@ -160,9 +183,19 @@ def check_below_unigram(net, data_iter, what="the trained model"):
 # --- data splits, cross-perplexity, word vocabularies -------------------------------------
 
 
+# Sizes where a plausible wrong split differs from int(): 7 * 0.5 = 3.5 and 11 * 0.25 = 2.75
+# (round() gives one token more), 9 * 0.1 = 0.9 (int() gives 0: corpus[:-0] is empty, so slicing
+# from the end must not be used) and 4 * 0.2 = 0.8 (round() gives 1). Always run, never drawn.
+_SPLIT_BOUNDARIES = [(7, 0.5), (11, 0.25), (9, 0.1), (4, 0.2)]
+
+
 def check_train_val_split(train_val_split):
-    """``train_val_split(corpus, val_fraction)`` -> (train, val): val is the LAST
-    ``int(len(corpus) * val_fraction)`` tokens, train everything before, both in order."""
+    """``train_val_split(corpus, val_fraction)`` -> (train, val).
+
+    Properties every correct solution has: val is the LAST ``int(len(corpus) * val_fraction)``
+    tokens (int truncates, so a fraction part >= .5 does not round up, and 0 validation tokens
+    is possible), train is every token before it, both in their original order, for any corpus
+    length; the sizes where rounding or slicing from the end would differ are always tested."""
     from .core import call, fresh_rng, passed
 
     rng = fresh_rng()
@@ -170,7 +203,7 @@ def check_train_val_split(train_val_split):
         (int(rng.integers(200, 2000)), float(rng.choice([0.1, 0.2]))),
         (int(rng.integers(20, 60)), 0.25),
         (10, 0.5),
-    ]
+    ] + _SPLIT_BOUNDARIES
     for n, frac in cases:
         corpus = [int(t) for t in rng.integers(0, 30, n)]  # random tokens: positions tell the parts apart
         got = call(train_val_split, list(corpus), frac, what=f"train_val_split(corpus, {frac})")
@@ -191,9 +224,16 @@ def check_train_val_split(train_val_split):
         if len(val) != n_val:
             fail(
                 what + ": validation size",
-                f"{n_val} tokens (int(len(corpus) * val_fraction))",
+                f"int({n} * {frac}) = {n_val} tokens (int truncates)",
                 f"{len(val)}",
-                "val_fraction is the VALIDATION share" if abs(len(train) - n_val) <= 1 else None,
+                "with 0 validation tokens corpus[-0:] is the whole corpus: cut at "
+                "len(corpus) - n_val instead of slicing from the end"
+                if n_val == 0 and len(val) == n
+                else "int() truncates: round() or math.ceil() keep one token too many"
+                if len(val) == n_val + 1
+                else "val_fraction is the VALIDATION share"
+                if abs(len(train) - n_val) <= 1
+                else None,
             )
         if train + val != corpus:
             fail(
@@ -227,6 +267,7 @@ def check_cross_perplexity(cross_perplexity_table, nets, val_iters, train_data=N
             "pass the function: the check calls it on models and "
             "corpora of its own choosing and recomputes the numbers",
         )
+    check_shared_vocabulary(val_iters)
     rng = fresh_rng()
 
     def shuffled(n):  # a random order that is never the notebook's own (for n > 1)
