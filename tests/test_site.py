@@ -159,7 +159,7 @@ def test_stored_runs_keep_no_progress_bar(monkeypatch):
 
 @pytest.mark.slow
 def test_book_without_solutions(tmp_path):
-    """`make book SOLUTIONS=0`: no solution page, no link to one, and still .nojekyll and MathJax."""
+    """`make book SOLUTIONS=0`: no solution page, no link to one, and still .nojekyll and KaTeX."""
     jupyter_book = pathlib.Path(sys.executable).parent / "jupyter-book"
     result = subprocess.run(
         [str(jupyter_book), "build", str(ROOT), "--path-output", str(tmp_path)],
@@ -171,7 +171,7 @@ def test_book_without_solutions(tmp_path):
     html = tmp_path / "_build" / "html"
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert (html / "exercises").is_dir() and not (html / "solutions").exists()
-    assert (html / ".nojekyll").exists() and (html / "_static/mathjax/tex-mml-chtml.js").exists()
+    assert (html / ".nojekyll").exists() and (html / "_static/katex/katex.min.css").exists()
     assert '<meta name="description"' in (html / "intro.html").read_text()
     for page in glob.glob(str(html / "**/*.html"), recursive=True):
         text = pathlib.Path(page).read_text()
