@@ -40,17 +40,31 @@ def _key(script):
     return filename, tuple(sorted((k, str(v)) for k, v in attributes.items()))
 
 
+def thebe_enabled(app):
+    buttons = app.config.html_theme_options.get("launch_buttons") or {}
+    return bool(buttons.get("thebe"))
+
+
 def drop_repeated_scripts(app, pagename, templatename, context, doctree):
+    """Each script once; sphinx-thebe's files only when thebe is on (the book launches Colab and
+    Binder instead: its script and stylesheet were loaded on every page for nothing)."""
     scripts = context.get("script_files")
     if not scripts:
         return
+    thebe = thebe_enabled(app)
     seen, unique = set(), []
     for script in scripts:
         key = _key(script)
+        if not thebe and ("thebe" in key[0] or "THEBE_JS_URL" in str(getattr(script, "attributes", {}))):
+            continue
         if key not in seen:
             seen.add(key)
             unique.append(script)
     context["script_files"] = unique
+    if not thebe:
+        context["css_files"] = [
+            c for c in context.get("css_files", []) if "thebe" not in str(getattr(c, "filename", c))
+        ]
 
 
 def no_top_bar(app, config):

@@ -85,7 +85,9 @@ function labelOf(box) {
 
 function focusableScrollBoxes() {
   for (const box of document.querySelectorAll(SCROLL_BOXES)) {
-    const scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== "visible";
+    // Style first (cheap); only a box that may scroll is measured (which lays it out).
+    const overflow = getComputedStyle(box).overflowX;
+    const scrolls = (overflow === "auto" || overflow === "scroll") && box.scrollWidth > box.clientWidth + 1;
     if (scrolls && !box.hasAttribute("tabindex")) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
@@ -99,7 +101,10 @@ function focusableScrollBoxes() {
     }
   }
 }
-window.addEventListener("load", focusableScrollBoxes);
+window.addEventListener("load", () => {
+  // After the first paint, when the browser is idle: the page shows without waiting for it.
+  (window.requestIdleCallback || ((f) => setTimeout(f, 200)))(focusableScrollBoxes, { timeout: 2000 });
+});
 let resizeTimer;
 window.addEventListener("resize", () => {
   clearTimeout(resizeTimer);
