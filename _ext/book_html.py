@@ -12,8 +12,11 @@ When the build is done, each page is rewritten (``rewrite_page``; the website re
 December 2026, 12b, names the defects):
 
 * a light first visit (D-13): the search index and search scripts only on the search page, the
-  other scripts deferred (they no longer hold up the first paint), inline SVG icons instead of
-  Font Awesome's 1.5 MB script (``book_icons.py``), one viewport tag (D-15);
+  other scripts deferred (they no longer hold up the first paint), documentation_options.js
+  inlined, basic.css linked directly (not through theme.css's @import), sphinx-design's files
+  only where a page uses it, inline SVG icons instead of Font Awesome's 1.5 MB script
+  (``book_icons.py``), images kept as data: URIs (the diagrams) moved to ``_images/``,
+  one viewport tag (D-15);
 * names and landmarks (D-05, D-06, D-08): the icons inside the colour-mode button carry no
   titles (``_static/book-nav.js`` names the button with the mode that is on), the sidebar's
   search field is named by its visible text, the book's title in the sidebar sits in a
@@ -23,6 +26,8 @@ December 2026, 12b, names the defects):
 * on every notebook page, links to download the notebook and to edit it in the repository.
 """
 
+import base64
+import hashlib
 import html
 import pathlib
 import re
@@ -92,9 +97,22 @@ BLOCKING_SCRIPT = re.compile(
 )
 
 
-def light_head(text, is_search_page):
+UNUSED_DESIGN = re.compile(
+    r"\s*<(?:link [^>]*sphinx-design\.min\.css[^>]*>|script [^>]*design-tabs\.js[^>]*></script>)"
+)
+THEME_CSS = re.compile(r'<link href="([^"]*/_static/)styles/theme\.css[^"]*" rel="stylesheet" />')
+OPTIONS_SCRIPT = re.compile(r'<script src="[^"]*documentation_options\.js[^"]*"></script>')
+
+
+def light_head(text, is_search_page, options_js=""):
     head_end = text.find("</head>")
     head, body = text[:head_end], text[head_end:]
+    # theme.css only @imports basic.css: a second round trip before the first paint.
+    head = THEME_CSS.sub(r'<link href="\1basic.css" rel="stylesheet" />', head)
+    if 'class="sd-' not in body:  # sphinx-design: no page of the book uses its cards or tabs
+        head = UNUSED_DESIGN.sub("", head)
+    if options_js and not is_search_page:  # 0.4 KB the inline scripts after it need: inlined
+        head = OPTIONS_SCRIPT.sub(lambda _: f"<script>{options_js}</script>", head)
     first = VIEWPORT.search(head)
     if first:
         head = head[: first.end()] + VIEWPORT.sub("", head[first.end() :])
@@ -177,14 +195,46 @@ def notebook_links(text, root, notebook, repository, branch):
     return text.replace("</article>", links + "</article>", 1)
 
 
-def rewrite_page(text, rel, fontawesome_js, title, notebook=None, repository="", branch="main"):
+DATA_IMAGE = re.compile(r'src="data:image/(svg\+xml|png);base64,([A-Za-z0-9+/=\s]+)"')
+
+
+def images_as_files(text, root, images_dir):
+    """An image stored in the page as a base64 data: URI (the diagrams: 110 KB each) becomes a
+    file of ``_images/``: the page's HTML, which holds up the first paint, halves on chapter 3,
+    and the browser caches the picture."""
+
+    def to_file(match):
+        kind, data = match.group(1), base64.b64decode(re.sub(r"\s", "", match.group(2)))
+        name = f"inline-{hashlib.sha1(data).hexdigest()[:16]}.{'svg' if kind == 'svg+xml' else 'png'}"
+        target = images_dir / name
+        if not target.exists():
+            images_dir.mkdir(exist_ok=True)
+            target.write_bytes(data)
+        return f'src="{root}_images/{name}"'
+
+    return DATA_IMAGE.sub(to_file, text)
+
+
+def rewrite_page(
+    text,
+    rel,
+    fontawesome_js,
+    title,
+    notebook=None,
+    repository="",
+    branch="main",
+    options_js="",
+    images_dir=None,
+):
     root = "../" * rel.count("/")
-    text = light_head(text, rel == "search.html")
+    text = light_head(text, rel == "search.html", options_js)
     text = one_page_menu(text, root)
     text = accessible_names(text, title, root)
     if notebook:
         text = notebook_links(text, root, notebook, repository, branch)
     text, unknown = inline_icons(text, fontawesome_js)
+    if images_dir is not None:
+        text = images_as_files(text, root, images_dir)
     return text, unknown
 
 
@@ -200,13 +250,17 @@ def rewrite_pages(app, exception):
     branch = app.config.html_theme_options.get("repository_branch") or "main"
     notebooks = getattr(app, "book_notebooks", {})
     title = app.config.html_title or app.config.project
+    options = out / "_static" / "documentation_options.js"
+    options_js = options.read_text(encoding="utf-8") if options.exists() else ""
     for path in sorted(out.rglob("*.html")):
         rel = path.relative_to(out).as_posix()
         if rel.startswith("_"):
             continue
         text = path.read_text(encoding="utf-8")
         notebook = notebooks.get(rel[: -len(".html")])
-        new, unknown = rewrite_page(text, rel, fontawesome_js, title, notebook, repository, branch)
+        new, unknown = rewrite_page(
+            text, rel, fontawesome_js, title, notebook, repository, branch, options_js, out / "_images"
+        )
         for name in unknown:
             logger.warning(f"{rel}: no Font Awesome icon for class {name!r}")
         if new != text:
