@@ -153,6 +153,12 @@ def test_wide_boxes_keyboard_scrollable_on_a_phone(site, server, browser):
     assert boxes, "no sideways-scrolling box on chapter 3 at 390 px (the diagram should be one)"
     bad = [b for b in boxes if b["tab"] != "0"]
     assert not bad, f"boxes not reachable by keyboard: {bad[:5]}"
+    # A formula wider than the phone starts at its box's left edge (reachable by scrolling).
+    cut = page.evaluate("""() => [...document.querySelectorAll('div.math')].filter(m => {
+        const k = m.querySelector('.katex');
+        return k && k.getBoundingClientRect().x < m.getBoundingClientRect().x - 1;
+      }).length""")
+    assert cut == 0, f"{cut} display formulas start left of their box (out of scroll reach)"
     box = page.locator("[data-book-scroll-box]:has(img.rnnlab-diagram)").first
     box.focus()
     page.keyboard.press("ArrowRight")
