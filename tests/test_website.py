@@ -195,10 +195,12 @@ class Reader:
 
 
 def html_pages(site):
+    """Every page of the book (404.html is not one: it is written for GitHub Pages's address,
+    tests/test_website_review.py checks it)."""
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
-        if not p.relative_to(site).parts[0].startswith("_")
+        if not p.relative_to(site).parts[0].startswith("_") and p.name != "404.html"
     )
 
 
