@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 
+import yaml
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PDF_NAME = "sequence-models.pdf"  # book_html.BOOK_PDF links this name
 FOOTER = '<div style="font-size:8px;width:100%;text-align:center"><span class="pageNumber"></span></div>'
@@ -49,7 +51,9 @@ def build_single_page(out_dir):
         "-q",
     ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    page = pathlib.Path(out_dir) / "_build" / "singlehtml" / "index.html"
+    # The whole book is the root page (index.html only redirects to it).
+    root = yaml.safe_load((ROOT / "_toc.yml").read_text())["root"]
+    page = pathlib.Path(out_dir) / "_build" / "singlehtml" / f"{root}.html"
     if result.returncode != 0 or not page.exists():
         raise SystemExit(
             f"make pdf: the single-page build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
