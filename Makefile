@@ -24,6 +24,7 @@ help:
 	@echo "make lint       ruff on every .py file (style and likely bugs), actionlint on .github/workflows"
 	@echo "make book       build the website into _build/html (offline, from stored outputs; SOLUTIONS=0 leaves out the solution pages)"
 	@echo "make publish    build the website and push it to the gh-pages branch (GitHub Pages)"
+	@echo "make pdf        the whole book as one PDF (_build/pdf/sequence-models.pdf; offline, headless Chromium, no TeX)"
 	@echo "make test       everything CI checks: unit tests, notebooks in quick mode, site build"
 	@echo "make test-unit / test-notebooks / test-book   the three parts of make test"
 	@echo "make test-py313 test-fast and three notebooks under Python 3.13 in a Debian 13 root (root, debootstrap)"
@@ -65,6 +66,7 @@ book: setup
 # The site is static: a commit of _build/html (with .nojekyll, which the build writes) on its own
 # branch. In the repository's settings, Pages > "Deploy from a branch" > gh-pages, / (root).
 publish: book
+publish: pdf
 	test -f _build/html/.nojekyll
 	rm -rf _build/pages && git worktree prune
 	git worktree add --detach _build/pages
@@ -96,6 +98,7 @@ test-notebooks: setup
 test-book: setup
 	rm -rf _build  # a full build takes seconds; a stale _build/.doctrees gives stale pages and warnings
 	BOOK_SOLUTIONS=$(SOLUTIONS) $(VENV)/bin/jupyter-book build . --path-output . -W -n --keep-going -q
+	BOOK_SOLUTIONS=$(SOLUTIONS) $(PY) _ext/book_pdf.py  # the PDF too (one more build, a minute)
 
 # Needs root and debootstrap; downloads Debian 13 and the Python packages once (scripts/test-py313.sh).
 test-py313:
@@ -118,6 +121,12 @@ bench: setup
 
 figures: setup
 	$(MPL_CACHE) $(PY) figures/draw.py
+
+# The book as one page (Sphinx's singlehtml builder, the site's extensions) printed by headless
+# Chromium; copied next to the website's pages when _build/html exists (the site links to it).
+.PHONY: pdf
+pdf: setup
+	BOOK_SOLUTIONS=$(SOLUTIONS) $(PY) _ext/book_pdf.py
 
 clean:
 	rm -rf _build .pytest_cache

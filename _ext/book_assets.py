@@ -1,54 +1,15 @@
-"""Files the website serves itself (loaded through _config.yml, sphinx.local_extensions).
+"""Files and tags around the pages (loaded through _config.yml, sphinx.local_extensions).
 
-* MathJax 3 comes from a Python package, ``django-static-mathjax`` (the npm package
-  ``mathjax-full`` repackaged, import name ``mathjax``; requirements.txt installs it), so the
-  pages render formulas offline, on ``file://`` and in a classroom without internet. The parts a
-  page needs (the TeX-to-HTML bundle, the extensions it loads on demand, the fonts, the
-  accessibility tools) are copied into ``_build/html/_static/mathjax/``; ``mathjax_path`` in
-  _config.yml points there. Nothing is fetched at build time.
 * ``.nojekyll`` at the top of the build, so GitHub Pages serves ``_static/`` and ``_images/``.
+* A description and Open Graph tags on every page (search results, link previews).
+* ``sitemap.xml`` (every page, under ``html_baseurl``) and ``404.html``, the page GitHub Pages
+  shows for a missing address; a ``<base>`` tag makes its links work at any depth.
 """
 
 import html
 import pathlib
 import re
-import shutil
-
-from sphinx.errors import ExtensionError
-
-MATHJAX_PARTS = ["tex-mml-chtml.js", "input", "output/chtml", "a11y", "ui", "sre"]
-
-
-def mathjax_source():
-    try:
-        import mathjax
-    except ImportError as err:
-        raise ExtensionError(
-            "MathJax is not installed: the site serves its own copy from the PyPI package "
-            "django-static-mathjax (`pip install -r requirements.txt`, or `make setup`)."
-        ) from err
-    root = pathlib.Path(mathjax.__file__).parent / "static" / "mathjax"
-    es5 = root / "es5"
-    if not (es5 / "tex-mml-chtml.js").is_file():
-        raise ExtensionError(f"no MathJax 3 bundle in {es5}: reinstall django-static-mathjax")
-    return root
-
-
-def copy_mathjax(app, exception):
-    if exception is not None or app.builder.format != "html":
-        return
-    root = mathjax_source()
-    target = pathlib.Path(app.outdir) / "_static" / "mathjax"
-    for part in MATHJAX_PARTS:
-        src, dst = root / "es5" / part, target / part
-        if src.is_dir():
-            shutil.copytree(src, dst, dirs_exist_ok=True)
-        else:
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dst)
-    shutil.copy2(root / "LICENSE", target / "LICENSE")
-    (pathlib.Path(app.outdir) / ".nojekyll").write_text("")
-
+from urllib.parse import urlsplit
 
 DESCRIPTION = (
     "An interactive course book on recurrent neural networks with PyTorch: sequence and "
@@ -57,21 +18,87 @@ DESCRIPTION = (
 )
 
 
-def add_description(app, pagename, templatename, context, doctree):
-    """A <meta name="description"> on every page, for search engines and link previews."""
-    title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title") or "")).strip()
+def page_title(context):
+    return html.unescape(re.sub(r"<[^>]+>", "", context.get("title") or "")).strip()
+
+
+def add_meta_tags(app, pagename, templatename, context, doctree):
+    """<meta name="description"> and Open Graph tags on every page."""
+    title = page_title(context)
     text = f"{title}: {DESCRIPTION}" if title and pagename != "intro" else DESCRIPTION
-    escaped = html.escape(text, quote=True)
-    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{escaped}">'
+    book = app.config.html_title or app.config.project
+    tags = {
+        "description": text,
+        "og:title": title or book,
+        "og:description": text,
+        "og:type": "website",
+        "og:site_name": book,
+    }
+    if app.config.html_baseurl:
+        tags["og:url"] = app.config.html_baseurl.rstrip("/") + "/" + pagename + ".html"
+    lines = [
+        f'<meta {"property" if key.startswith("og:") else "name"}="{key}" '
+        f'content="{html.escape(value, quote=True)}">'
+        for key, value in tags.items()
+    ]
+    context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(lines)
 
 
-def check_installed(app, config):
-    if config.mathjax_path and "://" not in config.mathjax_path:
-        mathjax_source()  # fail early, before reading every page
+NOT_FOUND = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<base href="{base}">
+<title>Page not found &#8212; {book}</title>
+<link rel="icon" href="_static/favicon.svg">
+<style>
+  body {{ font-family: system-ui, sans-serif; max-width: 40em; margin: 3em auto; padding: 0 1em;
+         line-height: 1.5; color: #222; background: #fff; }}
+  a {{ color: #0a5f8a; }}
+  @media (prefers-color-scheme: dark) {{
+    body {{ color: #ddd; background: #121212; }} a {{ color: #7cc4f0; }}
+  }}
+</style>
+</head>
+<body>
+<main>
+<h1>Page not found</h1>
+<p>This address is not a page of <a href="intro.html">{book}</a>. The page may have moved:
+start from <a href="intro.html">the contents</a>, or search the book.</p>
+<form action="search.html" method="get" role="search">
+  <label for="q">Search the book</label> <input id="q" type="search" name="q"> <button>Search</button>
+</form>
+</main>
+</body>
+</html>
+"""
+
+
+def write_site_files(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    out = pathlib.Path(app.outdir)
+    (out / ".nojekyll").write_text("")
+    if app.builder.name != "html":
+        return
+    baseurl = (app.config.html_baseurl or "").rstrip("/") + "/"
+    book = html.escape(app.config.html_title or app.config.project)
+    (out / "404.html").write_text(NOT_FOUND.format(base=urlsplit(baseurl).path or "/", book=book))
+    pages = sorted(
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*.html")
+        if not p.relative_to(out).parts[0].startswith("_")
+        and p.name not in ("404.html", "genindex.html", "search.html")
+    )
+    urls = "\n".join(f"  <url><loc>{html.escape(baseurl + page)}</loc></url>" for page in pages)
+    (out / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}\n</urlset>\n'
+    )
 
 
 def setup(app):
-    app.connect("config-inited", check_installed)
-    app.connect("build-finished", copy_mathjax)
-    app.connect("html-page-context", add_description)
+    app.connect("build-finished", write_site_files)
+    app.connect("html-page-context", add_meta_tags)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

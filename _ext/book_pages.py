@@ -13,7 +13,9 @@ text Sphinx reads is changed, when it reads it (``source-read``):
 
 ``make book SOLUTIONS=0`` (environment variable ``BOOK_SOLUTIONS=0``) builds the site without
 the solution pages, for instructors who keep the answers private: the Solutions part of the
-table of contents is left out, and links to a solution page become plain text.
+table of contents is left out, a chapter's pointer "(model answers in [Solutions N](...))" is
+dropped (from the page and from the notebook offered for download), and ``{only} solutions`` /
+``{only} not solutions`` blocks (intro.md) say what this build contains.
 """
 
 import json
@@ -29,6 +31,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*$")
 SITE_ONLY_DROPPED_TAGS = {"colab-badge", "colab-install"}
 SOLUTIONS_DIR = "solutions"
+# A chapter's pointer to its solutions, e.g. " (model answers in [Solutions 1](../solutions/01_x.ipynb))".
+SOLUTION_POINTER = re.compile(r"\s*\((?:model )?answers in \[Solutions \d+\]\(\.\./solutions/[^)]+\)\)")
 
 
 def solutions_enabled():
@@ -115,6 +119,10 @@ def rewrite_notebook(docname, text):
             if cell.get("cell_type") == "markdown" and title_of([cell]):
                 cells.insert(i + 1, solution_note(docname))
                 break
+    elif not solutions_enabled():
+        for cell in cells:
+            if cell.get("cell_type") == "markdown":
+                cell["source"] = SOLUTION_POINTER.sub("", _text(cell.get("source", "")))
     nb["cells"] = cells
     return json.dumps(nb)
 
@@ -123,6 +131,30 @@ def on_source_read(app, docname, source):
     path = pathlib.Path(app.env.doc2path(docname))
     if path.suffix == ".ipynb":
         source[0] = rewrite_notebook(docname, source[0])
+
+
+def tag_build(app, config):
+    """``{only} solutions`` / ``{only} not solutions`` choose text by the kind of build."""
+    if solutions_enabled():
+        app.tags.add("solutions")
+
+
+def drop_pointers_from_downloads(app, exception):
+    """With BOOK_SOLUTIONS=0: the chapter notebooks offered for download (``_sources/``) lose
+    their pointers to the solution notebooks, as the pages did."""
+    if exception is not None or solutions_enabled() or app.builder.format != "html":
+        return
+    for path in pathlib.Path(app.outdir, "_sources").rglob("*.ipynb"):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        changed = False
+        for cell in nb.get("cells", []):
+            if cell.get("cell_type") == "markdown":
+                text = _text(cell.get("source", ""))
+                new = SOLUTION_POINTER.sub("", text)
+                if new != text:
+                    cell["source"], changed = new, True
+        if changed:
+            path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def drop_solutions_from_toc(app, config):
@@ -164,6 +196,8 @@ class UnlinkSolutions(SphinxPostTransform):
 
 def setup(app):
     app.connect("config-inited", drop_solutions_from_toc, priority=400)  # before sphinx-external-toc
+    app.connect("config-inited", tag_build)
     app.connect("source-read", on_source_read)
+    app.connect("build-finished", drop_pointers_from_downloads)
     app.add_post_transform(UnlinkSolutions)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

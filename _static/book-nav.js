@@ -51,8 +51,87 @@ function plainMath(text) {
     .replace(/\$\$([\s\S]*?)\$\$/g, (_, tex) => plainTeX(tex));
 }
 
+/* Snippets quote the page's text: not the print-only table of contents the theme keeps in
+ * every page (review 12b, D-03), and a typeset formula as its TeX source (KaTeX keeps it in an
+ * annotation), which plainMath then turns into plain text. */
+function pageTextOnly(htmlString) {
+  const doc = new DOMParser().parseFromString(htmlString, "text/html");
+  doc.querySelectorAll(".onlyprint, #jb-print-docs-body, .bd-header-article, nav, .book-notebook-links")
+    .forEach((el) => el.remove());
+  doc.querySelectorAll(".katex").forEach((el) => {
+    const tex = el.querySelector('annotation[encoding="application/x-tex"]');
+    el.replaceWith(doc.createTextNode(tex ? `\\(${tex.textContent}\\)` : el.textContent));
+  });
+  return doc.documentElement.outerHTML;
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") return;
   const htmlToText = Search.htmlToText;
-  Search.htmlToText = (...args) => plainMath(htmlToText(...args));
+  Search.htmlToText = (html, ...rest) => plainMath(htmlToText(pageTextOnly(html), ...rest));
+});
+
+/* Boxes that scroll sideways (wide plots and diagrams on a phone, long output lines, wide
+ * formulas) can be reached and scrolled from the keyboard (review 12b, D-01; WCAG 2.1.1): each one
+ * that overflows becomes a named, focusable region. Checked again when the window is resized. */
+const SCROLL_BOXES = "article div.cell_output, article div.output, article div.math, article .table-wrapper, article div.rnnlab-widget-snapshot";
+
+function labelOf(box) {
+  const caption = box.closest("figure, div.cell")?.querySelector("figcaption");
+  if (caption) return `${caption.innerText.trim().slice(0, 80)} (scrolls sideways)`;
+  if (box.matches("div.math")) return "Formula (scrolls sideways)";
+  return "Output (scrolls sideways)";
+}
+
+function focusableScrollBoxes() {
+  for (const box of document.querySelectorAll(SCROLL_BOXES)) {
+    // Style first (cheap); only a box that may scroll is measured (which lays it out).
+    const overflow = getComputedStyle(box).overflowX;
+    const scrolls = (overflow === "auto" || overflow === "scroll") && box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", labelOf(box));
+      box.dataset.bookScrollBox = "";
+    } else if (!scrolls && box.dataset.bookScrollBox !== undefined) {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+      delete box.dataset.bookScrollBox;
+    }
+  }
+}
+window.addEventListener("load", () => {
+  // After the first paint, when the browser is idle: the page shows without waiting for it.
+  (window.requestIdleCallback || ((f) => setTimeout(f, 200)))(focusableScrollBoxes, { timeout: 2000 });
+});
+let resizeTimer;
+window.addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(focusableScrollBoxes, 200);
+});
+
+/* A tap on a link in the phone's "Contents" or menu drawer closes the drawer, so the reader sees
+ * the section it leads to (review 12b, D-02). */
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("dialog a[href]");
+  const dialog = link?.closest("dialog");
+  if (dialog && dialog.open && dialog.id !== "pst-search-dialog") dialog.close();
+});
+
+/* The colour-mode button says which mode is on (review 12b, D-05): the theme changes
+ * <html data-mode>, and the button's name follows it. */
+const MODE_NAMES = { light: "light", dark: "dark", auto: "as the system" };
+function nameThemeButtons() {
+  const mode = document.documentElement.dataset.mode || "auto";
+  for (const button of document.querySelectorAll(".theme-switch-button")) {
+    button.setAttribute("aria-label", `Colour mode: ${MODE_NAMES[mode] || mode} (change)`);
+  }
+}
+document.addEventListener("DOMContentLoaded", () => {
+  nameThemeButtons();
+  new MutationObserver(nameThemeButtons).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ["data-mode"],
+  });
 });

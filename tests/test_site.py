@@ -159,7 +159,7 @@ def test_stored_runs_keep_no_progress_bar(monkeypatch):
 
 @pytest.mark.slow
 def test_book_without_solutions(tmp_path):
-    """`make book SOLUTIONS=0`: no solution page, no link to one, and still .nojekyll and MathJax."""
+    """`make book SOLUTIONS=0`: no solution page, no link to one, and still .nojekyll and KaTeX."""
     jupyter_book = pathlib.Path(sys.executable).parent / "jupyter-book"
     result = subprocess.run(
         [str(jupyter_book), "build", str(ROOT), "--path-output", str(tmp_path)],
@@ -171,8 +171,16 @@ def test_book_without_solutions(tmp_path):
     html = tmp_path / "_build" / "html"
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert (html / "exercises").is_dir() and not (html / "solutions").exists()
-    assert (html / ".nojekyll").exists() and (html / "_static/mathjax/tex-mml-chtml.js").exists()
+    assert (html / ".nojekyll").exists() and (html / "_static/katex/katex.min.css").exists()
     assert '<meta name="description"' in (html / "intro.html").read_text()
+    # Review 12b, D-11: the landing page says this build has no solutions, and claims no
+    # "Model answer" blocks; D-12: no chapter, page or downloadable notebook points at them.
+    intro = re.sub(r"<[^>]+>", " ", (html / "intro.html").read_text())
+    assert "built without the solutions" in intro and "Model answer" not in intro
+    for page in (html / "chapters").glob("*.html"):
+        assert "model answers in" not in page.read_text(), f"{page.name} points at solutions"
+    for notebook in (html / "_sources").rglob("*.ipynb"):
+        assert "../solutions/" not in notebook.read_text(), f"{notebook} links a solution notebook"
     for page in glob.glob(str(html / "**/*.html"), recursive=True):
         text = pathlib.Path(page).read_text()
         assert "solutions/" not in re.sub(
@@ -188,3 +196,50 @@ def test_every_notebook_is_a_page():
     ).stdout.split()
     missing = [f for f in tracked if f.endswith(".ipynb") and f[: -len(".ipynb")] not in files]
     assert not missing, f"notebooks that are not in _toc.yml (so not on the site): {missing}"
+
+
+def test_bibliography_labels_are_author_year():
+    """The references page labels entries as the chapters cite them (review 12b, D-06)."""
+    import book_bib
+    from pybtex.database import Entry, Person
+
+    def entry(year, *names):
+        return Entry("article", fields={"year": year}, persons={"author": [Person(n) for n in names]})
+
+    entries = [
+        entry("1997", "Hochreiter, Sepp", 'Schmidhuber, J{\\"u}rgen'),
+        entry("2014", "Cho, Kyunghyun", 'van Merri{\\"e}nboer, Bart', "Bengio, Yoshua"),
+        entry("1990", "Elman, Jeffrey"),
+        entry("1990", "Elman, Jeffrey"),
+    ]
+    labels = list(book_bib.AuthorYearLabels().format_labels(entries))
+    assert labels == [
+        "Hochreiter and Schmidhuber, 1997",
+        "Cho et al., 2014",
+        "Elman, 1990a",
+        "Elman, 1990b",
+    ], labels
+
+
+def test_icons_inlined_from_the_theme_bundle():
+    """Font Awesome icons become inline SVG read from the theme's own fontawesome.js, old names
+    included; an unknown icon is reported, not dropped (review 12b, D-13)."""
+    import book_icons
+    import pydata_sphinx_theme
+
+    bundle = (
+        pathlib.Path(pydata_sphinx_theme.__file__).parent
+        / "theme/pydata_sphinx_theme/static/scripts/fontawesome.js"
+    )
+    page = (
+        '<button aria-label="Color mode"><i class="theme-switch fa-solid fa-sun fa-lg" data-mode="light" '
+        'title="Light"></i></button><i class="fab fa-github"></i><i class="fas fa-pencil-alt"></i>'
+        '<span class="fa-solid fa-no-such-icon"></span>'
+    )
+    out, unknown = book_icons.inline_icons(page, bundle)
+    assert out.count("<svg") == 3 and 'data-icon="github"' in out and 'data-prefix="fab"' in out
+    assert 'data-mode="light"' in out and 'title="Light"' not in out and "theme-switch" in out
+    assert unknown == ["fa-solid fa-no-such-icon"] and "fa-no-such-icon" in out
+    css = '.fa-sun:before{content:"\\f185"}.admonition-title:after{content:"\\f0eb"}.x{color:red}'
+    assert book_icons.css_glyphs(css) == {0xF0EB}
+    assert book_icons.drop_icon_classes(css) == '.admonition-title:after{content:"\\f0eb"}.x{color:red}'

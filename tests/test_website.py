@@ -5,7 +5,7 @@ through ``executable_path``; Playwright's own browser download is not used. With
 or without Playwright, the tests FAIL with an install hint: they never skip.
 
 Every request to a host other than 127.0.0.1 is blocked and counts as a failure, so every check
-below is also a check that the site works offline (MathJax is served by the site itself).
+below is also a check that the site works offline (formulas are typeset when the site is built).
 What each test guards is the defect of the December 2026 review it names. Screenshots of phone
 (390 px) and desktop (1400 px) pages, light and dark, go to test-artifacts/.
 """
@@ -52,6 +52,7 @@ DESKTOP = {"width": 1400, "height": 900}
 CHAPTER_WITH_PLOT = "chapters/03_rnn_scratch.html"
 CHAPTER_WITH_WIDGET = "chapters/06_gru.html"
 CHAPTER_WITH_MATH = "chapters/05_bptt.html"
+BOOK_PDF = "sequence-models.pdf"  # _ext/book_html.py links it, _ext/book_pdf.py writes it
 SEARCH_WITH_MATH = "hidden state"  # its snippets quote formulas such as \(\mathbf{H}_t\)
 
 
@@ -82,10 +83,14 @@ class QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The book built from this checkout into a temporary folder, as `make book` builds it."""
-    out = tmp_path_factory.mktemp("book")
+def build_site(tmp_path_factory):
+    """The book built from this checkout, as `make book` builds it; built once per test session
+    (tests/test_website_review.py reads the same build)."""
+    out = tmp_path_factory.getbasetemp() / "website-build"
+    html = out / "_build" / "html"
+    if (html / "intro.html").exists() and (out / "built").exists():
+        return html
+    shutil.rmtree(out, ignore_errors=True)
     jupyter_book = pathlib.Path(sys.executable).parent / "jupyter-book"
     command = [
         str(jupyter_book) if jupyter_book.exists() else "jupyter-book",
@@ -98,12 +103,17 @@ def site(tmp_path_factory):
     result = subprocess.run(
         command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "BOOK_SOLUTIONS": "1"}
     )
-    html = out / "_build" / "html"
     assert result.returncode == 0 and (html / "intro.html").exists(), (
         f"jupyter-book build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     )
+    (out / "built").write_text("")
     print(f"site built in {time.perf_counter() - start:.1f} s")
     return html
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_site(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -172,13 +182,9 @@ class Reader:
             self.problems.append(f"HTTP {response.status} for {response.url}")
 
     def open(self, page, wait_math=True):
+        # (wait_math: kept for the callers; formulas arrive typeset, there is nothing to wait for)
         self.problems_at = len(self.problems)
         self.page.goto(urllib.parse.urljoin(self.server, page), wait_until="load")
-        if wait_math:
-            self.page.wait_for_function(
-                "() => !window.MathJax || !MathJax.startup || !MathJax.startup.promise ? true :"
-                " MathJax.startup.promise.then(() => true)"
-            )
         return self.page
 
     def new_problems(self):
@@ -189,10 +195,12 @@ class Reader:
 
 
 def html_pages(site):
+    """Every page of the book (404.html is not one: it is written for GitHub Pages's address,
+    tests/test_website_review.py checks it)."""
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
-        if not p.relative_to(site).parts[0].startswith("_")
+        if not p.relative_to(site).parts[0].startswith("_") and p.name != "404.html"
     )
 
 
@@ -201,7 +209,7 @@ PAGE_INFO = """() => {
   const text = (root) => {
     if (!root) return '';
     const copy = root.cloneNode(true);
-    copy.querySelectorAll('pre, code, mjx-container, script, style, .highlight, mjx-assistive-mml')
+    copy.querySelectorAll('pre, code, .katex, script, style, .highlight')
         .forEach(e => e.remove());
     return copy.innerText;
   };
@@ -215,11 +223,11 @@ PAGE_INFO = """() => {
     links: [...document.querySelectorAll('a[href]')].map(a => a.href),
     ids: [...document.querySelectorAll('[id]')].map(e => e.id)
          .concat([...document.querySelectorAll('a[name]')].map(a => a.name)),
-    math: document.querySelectorAll('mjx-container').length,
+    math: document.querySelectorAll('.katex').length,
   };
 }"""
 
-# Raw TeX that MathJax did not typeset, in the text outside code (defect 5 and 6 of the review).
+# Raw TeX that KaTeX did not typeset, in the text outside code (defect 5 and 6 of the review).
 RAW_TEX = re.compile(
     r"\\\(|\\\)|\\\[|\\\]|\$\$|\\(mathbf|frac|tanh|sum|top|odot|partial|mathrm|left|right)\b"
     r"|(?<![\w$])\$(?=[^\s$])[^$\n]{1,80}(?<=[^\s$])\$(?![\w$])"
@@ -301,7 +309,7 @@ def test_every_page_offline(site, server, crawl):
     for page, data in info.items():
         titles.setdefault(data["title"], []).append(page)
     failures += [f"pages share the title {t!r}: {p}" for t, p in titles.items() if len(p) > 1]
-    assert info[CHAPTER_WITH_MATH]["math"] > 10, "MathJax typeset nothing on the BPTT chapter"
+    assert info[CHAPTER_WITH_MATH]["math"] > 10, "no typeset formula on the BPTT chapter"
 
     # Internal links: the target exists, and so does its anchor.
     for page, data in info.items():
@@ -311,6 +319,8 @@ def test_every_page_offline(site, server, crawl):
             target, _, fragment = link.partition("#")
             rel = target[len(server) :] or "index.html"
             rel = rel + "index.html" if rel.endswith("/") else rel
+            if rel == BOOK_PDF:  # written by `make pdf`; tests/test_website_review.py prints it
+                continue
             if not (site / urllib.parse.unquote(rel)).exists():
                 failures.append(f"{page}: broken link to {rel}")
             elif fragment and rel in info and urllib.parse.unquote(fragment) not in info[rel]["ids"]:
@@ -544,7 +554,7 @@ def test_screenshots(site, server, browser):
         ("landing", "intro.html", None),
         ("chapter-plot", CHAPTER_WITH_PLOT, "div.cell_output img"),
         ("widget", CHAPTER_WITH_WIDGET, "div.rnnlab-widget-snapshot"),
-        ("math", CHAPTER_WITH_MATH, "mjx-container"),
+        ("math", CHAPTER_WITH_MATH, ".katex"),
         ("solution", "solutions/01_sequence_models.html", ".model-answer"),
     ]
     for device, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
@@ -566,7 +576,8 @@ def test_screenshots(site, server, browser):
 
 def test_diagrams_on_the_site(site, server, browser):
     """Each diagram of rnnlab.diagrams shows on its chapter's page, light and dark: the image
-    decodes (an SVG data: URI, nothing to fetch), carries its alt text and sits in a numbered
+    decodes (an SVG file of _images/, written from the notebook's data: URI by
+    _ext/book_html.py, so the page's HTML stays small), carries its alt text and sits in a numbered
     figure with its caption. tests/test_diagrams.py checks the notebooks' side."""
     index = json.loads((ROOT / "rnnlab" / "diagrams" / "index.json").read_text())["diagrams"]
     chapters = sorted({entry["chapter"] for entry in index.values()})
@@ -582,7 +593,7 @@ def test_diagrams_on_the_site(site, server, browser):
               .map(img => { const fig = img.closest('figure');
                             const cap = fig && fig.querySelector('figcaption');
                             return {alt: img.alt, natural: img.naturalWidth, width: img.clientWidth,
-                                    src: img.getAttribute('src').slice(0, 26),
+                                    src: img.getAttribute('src').slice(0, 60),
                                     number: cap ? (cap.querySelector('.caption-number') || {})
                                                   .textContent || '' : ''}; })""")
             expected = sorted(e["alt"] for e in index.values() if e["chapter"] == chapter)
@@ -593,8 +604,8 @@ def test_diagrams_on_the_site(site, server, browser):
                 )
             for img in shown:
                 where = f"{scheme} {chapter}: diagram {img['alt'][:40]!r}"
-                if img["src"] != "data:image/svg+xml;base64,":
-                    failures.append(f"{where}: source {img['src']!r} is not an SVG data: URI")
+                if not re.fullmatch(r"\.\./_images/inline-[0-9a-f]{16}\.svg", img["src"]):
+                    failures.append(f"{where}: source {img['src']!r} is not an SVG file of _images/")
                 if not img["natural"] or img["width"] < 300:
                     failures.append(f"{where}: not decoded, or shown {img['width']} px wide")
                 if not re.match(r"Fig\. ?\d+", img["number"].strip()):
