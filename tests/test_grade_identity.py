@@ -155,4 +155,3 @@ def test_a_deleted_check_cell_is_put_back_and_a_crash_is_not_called_not_attempte
     records = [dict(checks[0], cell=at)]
     grade.judge(result, records, ref, nb)
     assert records[0]["status"] == "failed" and "raised IndexError" in records[0]["message"]
-
