@@ -127,14 +127,15 @@ def test_sets_grades_one_set_and_an_unknown_set_is_an_error(tmp_path, book):
         found(tmp_path, refs, sets=["05_bptt"])
 
 
-def test_a_run_with_rejected_files_exits_non_zero_naming_them():
+def test_a_run_with_rejected_files_exits_non_zero_naming_them(capsys):
     records = [
         dict(student="a", set="00_tiny", file="a/00_tiny.ipynb", status="ok"),
         dict(student="b", set="?", file="b/notes.ipynb", status="rejected: no exercise set named 'notes'"),
     ]
     with pytest.raises(SystemExit) as caught:
         grade_cli.summary(records)
-    assert "1 file(s) rejected" in str(caught.value) and "b/notes.ipynb" in str(caught.value)
+    err = capsys.readouterr().err
+    assert caught.value.code == 3 and "1 file(s) rejected" in err and "b/notes.ipynb" in err
     grade_cli.summary(records[:1])  # nothing rejected: no exit
 
 

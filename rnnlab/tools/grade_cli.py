@@ -3,6 +3,7 @@
 ``grade SUBMISSIONS --out OUT``  grade a folder of submissions;
 ``grade merge OUT1 OUT2 ... --out ALL``  join shards;
 ``grade tables OUT``  rewrite OUT's tables after entering hand scores (answers/ or scores.csv);
+``grade collect DOWNLOAD --course C --assignment A``  an LMS download into nbgrader's submitted/;
 ``grade bench`` / ``grade versus``  throughput (``bench/grade.py``, ``bench/versus.py``).
 
 Settings that shape the tables (``--scores``, ``--late-penalty``, ``--canvas-export``,
@@ -25,7 +26,7 @@ def add_arguments(parser):
     parser.add_argument(
         "submissions",
         nargs="+",
-        help="the submissions folder; or `merge OUT...`; `tables OUT`; `bench`; `versus`",
+        help="the submissions folder; or `merge OUT...`; `tables OUT`; `collect DOWNLOAD`; `bench`; `versus`",
     )
     parser.add_argument("--out", default=None, help="output folder (default grading/)")
     parser.add_argument("--book", default=None, help="the book's folder (default: the installed package's)")
@@ -44,6 +45,8 @@ def add_arguments(parser):
     parser.add_argument(
         "--canvas-column", action="append", default=None, help="SET=ASSIGNMENT (name or id) in the export"
     )
+    parser.add_argument("--course", default=None, help="`grade collect`: the nbgrader course folder")
+    parser.add_argument("--assignment", default=None, help="`grade collect`: the nbgrader assignment name")
     parser.add_argument("--self-test-cache", default=None, help="folder remembering passed self-tests")
     parser.add_argument("--jobs", type=int, default=1, help="submissions graded at once")
     parser.add_argument("--threads", type=int, default=1, help="torch/BLAS threads per job")
@@ -82,15 +85,19 @@ def settings_of(args, out):
 
 
 def summary(records):
-    """Exit non-zero, naming the files, when files were rejected or hit a grader error."""
+    """Exit non-zero, naming the files, when files were rejected (status 3) or hit a grader error
+    (status 1, as when grading stopped): never a silent 0."""
     rejected = [r for r in records if r["status"].startswith("rejected")]
     errors = [r for r in records if r["status"].startswith("grader error")]
+    if not rejected and not errors:
+        return
     lines = [f"  {r.get('file') or r['student']}: {r['status']}" for r in rejected + errors]
-    if rejected or errors:
-        sys.exit(
-            f"{len(rejected)} file(s) rejected (not graded; rename or fix them and re-run) and "
-            f"{len(errors)} grader error(s) (not the students' fault; re-run):\n" + "\n".join(lines)
-        )
+    print(
+        f"{len(rejected)} file(s) rejected (not graded; rename or fix them and re-run) and "
+        f"{len(errors)} grader error(s) (not the students' fault; re-run):\n" + "\n".join(lines),
+        file=sys.stderr,
+    )
+    sys.exit(1 if errors else 3)
 
 
 def main(args):
@@ -98,6 +105,14 @@ def main(args):
 
     first, out = args.submissions[0], args.out
     try:
+        if first == "collect":
+            from .collect import collect
+
+            if len(args.submissions) != 2 or not (args.course and args.assignment):
+                sys.exit("usage: grade collect DOWNLOAD --course COURSE --assignment NAME [--sets SET]")
+            sets = args.sets.split(",") if args.sets else None
+            collect(args.submissions[1], args.course, args.assignment, args.book, args.roster, sets)
+            return
         if first in ("merge", "tables"):
             folders = args.submissions[1:]
             out = out or (folders[0] if first == "tables" and folders else "grading")
