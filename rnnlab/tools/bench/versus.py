@@ -70,8 +70,7 @@ def nbgrader_once(course, set_name, nb, i, env):
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         sub = gb.find_submission(set_name, student)
-        auto = sum(g.score for g in sub.grades if g.auto_score is not None)
-        return seconds, f"{auto:g} (auto)"
+        return seconds, f"{sub.code_score:g}/{sub.max_code_score:g} (checks)"
 
 
 def compare(book, set_name, n, quick, work, log):
