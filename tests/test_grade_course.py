@@ -47,7 +47,9 @@ def table(path):
 
 @pytest.mark.slow
 @pytest.mark.skipif(bwrap_path() is None, reason="needs a working bubblewrap (bwrap)")
-def test_a_small_course_from_download_to_canvas(tmp_path):
+def test_a_small_course_from_download_to_canvas(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    monkeypatch.setenv("RNNLAB_DATA", str(tmp_path / "data"))  # the tiny set reads no corpus
     exercise = make_book(tmp_path / "book")
     blank, solved, wrong = exercise, submission(exercise), submission(exercise, "return x + 2")
     cls = tmp_path / "class"
@@ -100,7 +102,6 @@ def test_a_small_course_from_download_to_canvas(tmp_path):
     # the Slurm example, as a one-task array in this folder (D9: no log folder, its own venv)
     env = dict(os.environ, SLURM_ARRAY_TASK_COUNT="1", SLURM_ARRAY_TASK_ID="1", SLURM_CPUS_PER_TASK="1")
     env.update(VENV=sys.prefix, SLURM_SUBMIT_DIR=str(tmp_path), OMP_NUM_THREADS="1")
-    env.setdefault("RNNLAB_DATA", str(tmp_path))  # the tiny set reads no corpus
     (tmp_path / "one" / "bob").mkdir(parents=True)
     nbformat.write(solved, tmp_path / "one" / "bob" / "00_tiny.ipynb")
     slurm = [ROOT / "examples" / "slurm_grade.sh", "one", "--book", book, "--quick", "--timeout", "30"]
