@@ -68,7 +68,8 @@ def page(r, nb, ref):
         f"<!doctype html><meta charset='utf-8'><title>{esc(r['student'])}: {esc(r['set'])}</title>",
         f"<style>{STYLE}</style><h1>{esc(r['set'])}: feedback for {esc(r['student'])}</h1>",
         f"<p><b>Checks: {t['auto']:g} of {r['max_points']:g} points.</b> Written answers are graded by "
-        f"hand ({t['written_max']:g} points). Status: {esc(r['status'])}.</p>",
+        f"hand ({t['written_max']:g} point{'' if t['written_max'] == 1 else 's'}). "
+        f"Status: {esc(r['status'])}.</p>",
     ]
     verdicts = dict(zip((c["id"] for c in r["checks"]), zip(_check_names(r, ref), r["checks"])))
     titles = set(ref.titles) if ref else set()
