@@ -21,37 +21,11 @@ import nbformat
 
 from . import feedback, gradebook, sandbox, selftest, similarity, submissions
 from .canvas import read_roster
+from .submissions import parse_notebook  # noqa: F401  (grade.parse_notebook, as before)
 from .references import SetupError, find_book, load_references
 
 STUB_DEFINES = re.compile(r"^\s*(?:def|class)\s+(\w+)|^(\w+)\s*(?:,\s*\w+\s*)*=", re.MULTILINE)
 NAME_ERROR = re.compile(r"^NameError: name '(\w+)' is not defined")
-
-
-def parse_notebook(data):
-    """A NotebookNode from untrusted bytes, repairing what can be repaired (a cell without source)."""
-    raw = json.loads(data.decode("utf-8", errors="replace"))
-    if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
-        raise ValueError("no list of cells")
-    raw.setdefault("metadata", {})
-    raw["nbformat"], raw["nbformat_minor"] = 4, max(5, int(raw.get("nbformat_minor", 5) or 5))
-    cells = []
-    for i, c in enumerate(raw["cells"]):
-        if not isinstance(c, dict):
-            continue
-        kind = c.get("cell_type") if c.get("cell_type") in ("code", "markdown", "raw") else "raw"
-        source = c.get("source", "")
-        source = "".join(map(str, source)) if isinstance(source, list) else str(source)
-        meta = c.get("metadata") if isinstance(c.get("metadata"), dict) else {}
-        new = dict(cell_type=kind, source=source, metadata=meta, id=str(c.get("id") or f"cell-{i}")[:64])
-        if kind == "code":
-            new.update(outputs=[], execution_count=None)
-        cells.append(new)
-    raw["cells"] = cells
-    raw["metadata"].setdefault(
-        "kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"}
-    )
-    raw["metadata"]["kernelspec"]["name"] = "python3"  # a submission may not choose its kernel
-    return nbformat.from_dict(raw)
 
 
 def restore_missing_checks(nb, ref):

@@ -14,12 +14,17 @@ grader never guesses who is who.
 Latest wins: of a student's files for one set, the one with the largest Canvas file number, then
 resubmission number, then modification time (then name) counts; the others keep a row that says
 which file superseded them, and are not graded.
+
+``parse_notebook`` reads a submission's untrusted bytes into a notebook, repairing what it can.
 """
 
+import json
 import os
 import pathlib
 import re
 import stat
+
+import nbformat
 
 CANVAS = re.compile(r"^(?P<login>[A-Za-z0-9]+)(?P<late>_LATE|_late)?_(?P<id>\d+)_(?P<sub>\d+)_(?P<file>.+)$")
 RESUBMISSION = re.compile(r"^(?P<base>.+?)-(?P<n>\d+)$")
@@ -199,3 +204,30 @@ def choose_latest(found):
             sub["counts"] = sub is latest
             sub["superseded_by"] = "" if sub is latest else latest["file"]
     return found
+
+
+def parse_notebook(data):
+    """A NotebookNode from untrusted bytes, repairing what can be repaired (a cell without source)."""
+    raw = json.loads(data.decode("utf-8", errors="replace"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
+        raise ValueError("no list of cells")
+    raw.setdefault("metadata", {})
+    raw["nbformat"], raw["nbformat_minor"] = 4, max(5, int(raw.get("nbformat_minor", 5) or 5))
+    cells = []
+    for i, c in enumerate(raw["cells"]):
+        if not isinstance(c, dict):
+            continue
+        kind = c.get("cell_type") if c.get("cell_type") in ("code", "markdown", "raw") else "raw"
+        source = c.get("source", "")
+        source = "".join(map(str, source)) if isinstance(source, list) else str(source)
+        meta = c.get("metadata") if isinstance(c.get("metadata"), dict) else {}
+        new = dict(cell_type=kind, source=source, metadata=meta, id=str(c.get("id") or f"cell-{i}")[:64])
+        if kind == "code":
+            new.update(outputs=[], execution_count=None)
+        cells.append(new)
+    raw["cells"] = cells
+    raw["metadata"].setdefault(
+        "kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"}
+    )
+    raw["metadata"]["kernelspec"]["name"] = "python3"  # a submission may not choose its kernel
+    return nbformat.from_dict(raw)
