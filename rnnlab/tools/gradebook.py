@@ -98,12 +98,13 @@ def write_tables(out, records, references, roster=None, settings=None):
     write_atomic(out / "results.jsonl", "".join(json.dumps(r, sort_keys=True) + "\n" for r in records))
     write_atomic(out / "grades.csv", _grades_csv(records, totals, flags))
     for path, text in scoring.write_answers(out, counted, references, scores):
-        write_atomic(path, text)
-    for r in counted:
-        result = feedback.gradescope(r, references.get(r["set"]), scores)
-        write_atomic(
-            out / "gradescope" / r["student"] / r["set"] / "results.json", json.dumps(result, indent=1)
-        )
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text)
+    for r in counted:  # rewritten only when changed: tables are rewritten after every submission
+        result = json.dumps(feedback.gradescope(r, references.get(r["set"]), scores), indent=1)
+        path = out / "gradescope" / r["student"] / r["set"] / "results.json"
+        if not path.exists() or path.read_text(encoding="utf-8") != result:
+            write_atomic(path, result)
     return _wide_tables(out, counted, references, roster, settings, totals, flags)
 
 

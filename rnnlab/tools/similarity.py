@@ -109,18 +109,22 @@ def flags(records, references):
             by_set.setdefault(r["set"], []).append(r)
     for s, group in by_set.items():
         model = model_prints(references[s]) if s in references else {}
+        holders = {}  # (cell, fingerprint) -> students: one pass, not every pair of students
+        for r in group:
+            for cell in r["fingerprints"].items():
+                holders.setdefault(cell, []).append(r["student"])
         for r in group:
             prints, notes = r["fingerprints"], []
             need = max(1, (len(prints) + 1) // 2)
             same = sum(model.get(cid) == fp for cid, fp in prints.items())
             if same >= need:
                 notes.append(f"model answers {same}/{len(prints)}")
-            for other in group:
-                if other is r:
-                    continue
-                shared = sum(other["fingerprints"].get(cid) == fp for cid, fp in prints.items())
-                if shared >= need:
-                    notes.append(f"{other['student']} {shared}/{len(prints)}")
+            shared = {}
+            for cell in prints.items():
+                for other in holders[cell]:
+                    if other != r["student"]:
+                        shared[other] = shared.get(other, 0) + 1
+            notes += [f"{o} {n}/{len(prints)}" for o, n in sorted(shared.items()) if n >= need]
             if notes:
                 out[(r["student"], s)] = "; ".join(notes)
     return out
