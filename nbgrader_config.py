@@ -1,5 +1,6 @@
 """nbgrader settings for courses that use this book (``nbgrader`` reads this file from the
-course folder: copy it there, next to ``source/``). See the README, "For instructors".
+course folder: copy it there, next to ``source/``). See docs/grading.md, "The same term with
+nbgrader".
 
 The grading machine needs the book's package and the corpora: ``pip install rnnlab`` (or
 ``make setup``) in the environment nbgrader runs in, and ``RNNLAB_DATA`` set to the folder that

@@ -162,7 +162,9 @@ def points(graded, student):
 def test_run_and_self_test(graded):
     done = graded["done"]
     assert "self-test 00_tiny: the solution gets 3/3, ok" in done.stdout, done.stdout + done.stderr
-    assert done.returncode == 0, done.stdout + done.stderr
+    # files the grader would not open end the run with a summary naming them, and exit non-zero
+    assert done.returncode != 0 and "file(s) rejected" in done.stderr, done.stdout + done.stderr
+    assert all(f"{name}__00_tiny.ipynb" in done.stderr for name in ("linked", "passwd", "fifo"))
     assert "with bwrap" in done.stdout
 
 
@@ -246,8 +248,9 @@ def test_gradebook_roster_canvas_answers(graded):
     assert book["doejane"]["id"] == "12345" and book["doejane"]["total"] == "1"
     canvas = list(csv.reader(open(out / "canvas.csv")))
     assert canvas[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
-    assert canvas[1][0] == "Points Possible" and canvas[1][5] == "3"
-    assert ["Cor Rect", "1", "", "correct", "", "3"] in canvas
+    assert canvas[1][0] == "Points Possible" and canvas[1][5] == "4"  # 3 for checks, 1 written
+    assert ["Cor Rect", "1", "", "correct", "", ""] in canvas  # empty until the answer is scored
     answers = (out / "answers" / "00_tiny__Exercise_1.md").read_text()
     assert "Because doubling is multiplying by two." in answers and "unchanged" in answers
-    assert (out / "feedback" / "wrong" / "00_tiny.md").read_text().count("Exercise 1, check 1: failed") == 1
+    feedback = (out / "feedback" / "wrong" / "00_tiny.md").read_text()
+    assert feedback.count("Exercise 1. Double, check 1: failed") == 1

@@ -96,3 +96,20 @@ def test_autograde_scores_the_books_exercises(course):
     )
     assert float(scores["solved"]["raw_score"]) == auto > 0
     assert float(scores["unsolved"]["raw_score"]) == 0
+
+
+def test_release_of_every_set_equals_the_books_exercises(course):
+    """`generate_assignment` of solutions/ gives exercises/ cell by cell (D2, D18): the title
+    "Exercises N", the instructions cell, no solution-only cell, the hints and question texts."""
+    root = course[0]
+    (root / "source" / "every").mkdir()
+    for path in sorted((ROOT / "solutions").glob("*.ipynb")):
+        shutil.copy(path, root / "source" / "every" / path.name)
+    nbgrader(root, "generate_assignment", "every", "--force")
+    for path in sorted((ROOT / "exercises").glob("*.ipynb")):
+        release = nbformat.read(root / "release" / "every" / path.name, as_version=4)
+        student = nbformat.read(path, as_version=4)
+        assert [(c.cell_type, c.id, c.source) for c in release.cells] == [
+            (c.cell_type, c.id, c.source) for c in student.cells
+        ], path.name
+        assert release.cells[2].source.startswith("# Exercises ")

@@ -42,7 +42,12 @@ def run_grade(args, rest):
 
         bench_grade_main(args)
         return
-    from .grade import main as grade_main
+    if args.submissions[:1] == ["versus"]:
+        from .bench.versus import main as versus_main  # the book's grader against nbgrader's autograde
+
+        versus_main(args)
+        return
+    from .grade_cli import main as grade_main
 
     grade_main(args)
 
@@ -86,7 +91,7 @@ def build_parser():
     xs.add_argument("--check", action="store_true", help="only list stale files; exit 1 if any")
     xs.set_defaults(run=run_exercises)
     gr = sub.add_parser("grade", help="run a folder of submissions and write a grade table")
-    from .grade import add_arguments as add_grade_arguments
+    from .grade_cli import add_arguments as add_grade_arguments
 
     add_grade_arguments(gr)
     gr.set_defaults(run=run_grade)

@@ -15,7 +15,8 @@ import nbformat
 
 from .exercises import ANSWER_PROMPT, CHECK_TAG, tags
 
-HEADING = re.compile(r"^#{1,4}\s+(Exercise\s+\d+)", re.MULTILINE)
+# "## Exercise 2. Title" or "## Questions from chapter 5" starts a group of checks and answers
+HEADING = re.compile(r"^#{1,4}\s+((?:Exercise|Questions from chapter)\s+\d+)(.*)$", re.MULTILINE)
 
 
 class SetupError(RuntimeError):
@@ -28,7 +29,7 @@ class Item:
 
     id: str
     source: str
-    exercise: str  # "Exercise 2", or "Exercises" before the first heading
+    exercise: str  # "Exercise 2", "Questions from chapter 5", or "Exercises" before the first heading
     points: float = 1.0
     index: int = 0  # position in the reference notebook
 
@@ -41,6 +42,8 @@ class Reference:
     checks: list = field(default_factory=list)
     answers: list = field(default_factory=list)
     imports: str = ""  # the import statements of the reference, re-run before each check
+    titles: dict = field(default_factory=dict)  # "Exercise 2" -> "Exercise 2. How far back ..."
+    solution_cells: list = field(default_factory=list)  # ids of the cells a student fills in
 
     @property
     def exercises(self):
@@ -51,7 +54,18 @@ class Reference:
         return seen
 
     def max_points(self, exercise=None):
+        """The points of the checks (graded automatically)."""
         return sum(c.points for c in self.checks if exercise in (None, c.exercise))
+
+    def written_points(self, exercise=None):
+        """The points of the written answers (graded by hand)."""
+        return sum(a.points for a in self.answers if exercise in (None, a.exercise))
+
+    def total_points(self):
+        return self.max_points() + self.written_points()
+
+    def title(self, exercise):
+        return self.titles.get(exercise, exercise)
 
 
 def find_book(book=None):
@@ -112,10 +126,13 @@ def load_reference(exercise_path, solution_path):
             match = HEADING.search(cell.source)
             if match:
                 current = " ".join(match.group(1).split())
+                ref.titles[current] = " ".join((match.group(1) + match.group(2)).split()).rstrip(".")
             if cell.get("id") in written and ANSWER_PROMPT in cell.source:
                 ref.answers.append(Item(cell.id, cell.source, current, points.get(cell.id, 1.0), index))
         elif CHECK_TAG in tags(cell):
             ref.checks.append(Item(cell.id, cell.source, current, points.get(cell.id, 1.0), index))
+        if cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+            ref.solution_cells.append(cell.id)
     if not ref.checks:
         raise SetupError(f"{exercise_path} has no check cells")
     return ref
