@@ -5,7 +5,8 @@ LSTM for a GRU. House conventions in ``rnnlab.checks.core``; the held-out judge 
 import torch
 from torch import nn
 
-from .core import describe, fail, passed
+from .core import describe, fail, passed, recurrence_spy
+from .grads import compare_gradients
 from .heldout import (
     call_generator,
     check_held_out,
@@ -19,6 +20,24 @@ from .heldout import (
 
 TOL = 1e-5
 _NAMES = [f"{p}_l{k}" for k in (0, 1) for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+
+
+GRAD_CAUSE = (
+    "the forward values are right but the gradients are not: the graph is cut or altered (a "
+    ".detach(), .data, torch.no_grad(), or values copied into a new tensor) between the steps or "
+    "between the layers, so the loss does not reach layer 0, the earlier steps or the initial "
+    "state as it should"
+)
+
+
+def _reference(twin):
+    """nn.RNN(num_layers=2) in float64, as a function of (inputs, state, parameters)."""
+    import copy
+
+    from torch.func import functional_call
+
+    twin64 = copy.deepcopy(twin).double()
+    return lambda inputs, state, params: functional_call(twin64, params, (inputs, state))
 
 
 def _diff(a, b):
@@ -65,11 +84,17 @@ def _diagnose(layer, twin, X, H0, out, state, want_out, want_state):
 
 def check_two_layer_rnn(layer_cls):
     """``layer_cls(num_inputs, num_hiddens)``: a two-layer tanh RNN from scratch with the
-    interface and parameter names of ``nn.RNN(num_inputs, num_hiddens, num_layers=2)``. The
-    twin's weights are copied in; outputs and the returned state are compared on random sizes,
-    inputs and initial states (a different one per layer)."""
+    interface and parameter names of ``nn.RNN(num_inputs, num_hiddens, num_layers=2)``.
+
+    Properties every correct solution has: with the weights of a random nn.RNN(num_layers=2)
+    copied in, on random sizes, inputs and initial states (a different one per layer; one step
+    and batch size 1 always included) its outputs and returned state equal the twin's; the
+    gradients of a loss on every step's output and on the returned state, with respect to the
+    inputs, the initial state and all eight parameters, equal the twin's in float64 (layer 0
+    receives the gradient that flows down from layer 1, the state carries it back through time);
+    no torch recurrent module or fused kernel runs inside."""
     gen = call_generator()
-    name = getattr(layer_cls, "__name__", "the layer")
+    name, worst_grad = getattr(layer_cls, "__name__", "the layer"), 0.0
     for trial in range(3):
         I, H = (int(v) for v in torch.randint(2, 9, (2,), generator=gen))
         H = H if H != I else I + 1
@@ -102,8 +127,10 @@ def check_two_layer_rnn(layer_cls):
         X = torch.randn(T, B, I, generator=gen)
         H0 = torch.randn(2, B, H, generator=gen)
         with torch.no_grad():
+            with recurrence_spy() as spy:  # the learner's layer first, watched for fused kernels
+                got = run_scratch(layer, X, H0.clone(), what)
+            spy.reject(what)
             want_out, want_state = twin(X, H0)
-            got = run_scratch(layer, X, H0.clone(), what)
         if not (isinstance(got, tuple) and len(got) == 2):
             fail(
                 f"{what}(inputs, state)",
@@ -137,10 +164,27 @@ def check_two_layer_rnn(layer_cls):
                 f"max abs difference {diff:.3g}",
                 cause,
             )
+        worst_grad = max(
+            worst_grad,
+            compare_gradients(
+                layer,
+                _reference(twin),
+                {k: v.detach().double() for k, v in twin.named_parameters()},
+                X.double(),
+                H0.double(),
+                f"{what}, {shape_in}, nn.RNN's weights copied in",
+                gen,
+                GRAD_CAUSE,
+                names={n: n for n in _NAMES},
+                spy_name=what,
+            ),
+        )
     passed(
         f"{name}: outputs and the returned state of both layers equal nn.RNN(num_layers=2) "
-        "with copied weights, for 3 random sizes, inputs and initial states (one step and "
-        "batch size 1 included); no torch recurrent layer inside"
+        "with copied weights, and so do the gradients through time of a loss on every step and "
+        "on the returned state (inputs, initial state, every weight; float64 reference), for 3 "
+        "random sizes, inputs and initial states (one step and batch size 1 included); no torch "
+        f"recurrent layer or kernel inside; largest relative gradient difference {worst_grad:.1e}"
     )
 
 
