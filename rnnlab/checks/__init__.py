@@ -11,10 +11,10 @@ the checks of chapter 11's exercises (padded batches, a passage classifier).
 
 # Every public check of every module runs with learner I/O refused (see guard.py). Wrapping them
 # here, before any name is re-exported below, means no check can forget it.
-from . import applications, basics, concise, deep, experiments, heldout, layers, lm, lstm, practice
+from . import applications, basics, concise, deep, experiments, gru, heldout, layers, lm, lstm, practice
 from .guard import guard_module
 
-for _module in (applications, basics, concise, deep, experiments, heldout, layers, lm, lstm, practice):
+for _module in (applications, basics, concise, deep, experiments, gru, heldout, layers, lm, lstm, practice):
     guard_module(_module)
 
 

@@ -10,7 +10,6 @@ from .grads import compare_gradients
 from .heldout import (
     call_generator,
     check_held_out,
-    check_reported,
     judge_lm,
     judge_sweep,
     reject_torch_layers,
@@ -201,10 +200,52 @@ def _rnn(net, what):
     return rnn
 
 
-def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout):
+REPORT_RTOL = 0.001  # float noise only: a correct figure IS evaluate_perplexity at one of the offsets
+
+
+def _require_reported(reported, net, val_iter, what):
+    """Fail unless ``reported`` is ``evaluate_perplexity(net, val_iter)`` (eval mode) at one of
+    the offsets the iterator can start at."""
+    from .lm import _perplexities_over_offsets
+
+    try:
+        value = float(reported)
+    except (TypeError, ValueError):
+        fail(
+            f"the reported validation perplexity of {what}",
+            "a number",
+            describe(reported),
+            "store rnnlab.evaluate_perplexity(net, val_iter) for each model",
+        )
+    values = _perplexities_over_offsets(net, val_iter)
+    lo, hi = min(values), max(values)
+    if not lo * (1 - REPORT_RTOL) <= value <= hi * (1 + REPORT_RTOL):
+        fail(
+            f"the reported validation perplexity of {what}, recomputed here on val_iter in eval mode "
+            f"at each of its {len(values)} starting offsets",
+            f"one of those values (within {REPORT_RTOL:.1%})",
+            f"{value:.2f}, {value / lo if value < lo else value / hi:.2f} times the nearest",
+            "measure each model itself (models[L], not a leftover variable) on val_iter with "
+            "rnnlab.evaluate_perplexity, which switches dropout off (eval mode): not on the "
+            "training text, not with dropout on",
+        )
+    return value
+
+
+def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num_hiddens=None):
     """``models[L]`` for L = 1, 2, 3: trained RNNLMs with an L-layer recurrent layer of one kind
     and width, ``dropout`` between layers; ``heldout[L]`` the validation perplexity on
-    ``val_iter``. Everything is re-evaluated here."""
+    ``val_iter``. Everything is re-evaluated here.
+
+    Properties every correct solution has: three separate models sharing no parameter, nn.GRU
+    layers of 1, 2 and 3 layers of one width (``num_hiddens`` when given) with ``dropout``
+    between layers; the validation text is held out; each heldout[L] is
+    evaluate_perplexity(models[L], val_iter) in eval mode at one of the iterator's offsets; no
+    model predicts its validation text much better than fresh text of the same book (none was
+    trained on it); every model beats the unigram baseline and the best beats itself without
+    context on held-out windows drawn now."""
+    from .trained import require_distinct, require_not_trained_on
+
     if not isinstance(models, dict) or sorted(models) != [1, 2, 3]:
         fail(
             "models",
@@ -234,10 +275,14 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout):
                 rnn.dropout,
                 f"pass dropout={dropout}: torch applies it between layers",
             )
-    if len({id(m) for m in models.values()}) < 3:
+    if num_hiddens is not None and widths != {num_hiddens}:
         fail(
-            "the models", "three separate models", "the same object twice", "build a new model for each depth"
+            "the width of the three models (hidden_size)",
+            num_hiddens,
+            sorted(widths),
+            f"the exercise fixes {num_hiddens} units per layer",
         )
+    require_distinct({f"models[{L}]": models[L] for L in (1, 2, 3)})
     check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != [1, 2, 3]:
         fail(
@@ -247,19 +292,30 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout):
             "heldout[L] = rnnlab.evaluate_perplexity(models[L], val_iter)",
         )
     for L in (1, 2, 3):
-        check_reported(heldout[L], models[L], val_iter, f"the {L}-layer model")
+        _require_reported(heldout[L], models[L], val_iter, f"the {L}-layer model")
+    gen = call_generator()
+    for L in (1, 2, 3):
+        require_not_trained_on(models[L], val_iter, vocab, f"the {L}-layer model", gen)
     judge_sweep(models, vocab, lambda L: f"the {L}-layer model")
     passed(
         f"depth study: 1, 2 and 3 layers of {kinds.pop()} with dropout {dropout} between "
-        "layers; validation text held out; reported validation perplexities agree with a "
-        "recomputation in eval mode; every model beats the unigram baseline, and the best "
-        "beats itself without context, on held-out windows drawn now"
+        "layers; validation text held out and not trained on; reported validation perplexities "
+        "agree with a recomputation in eval mode; every model beats the unigram baseline, and "
+        "the best beats itself without context, on held-out windows drawn now"
     )
 
 
-def check_gru_for_lstm(lstm_net, gru_net, vocab):
+def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, dropout=None):
     """The swap: ``gru_net`` is ``lstm_net`` with its LSTM replaced by a GRU of the same depth and
-    width; both trained, both judged on held-out windows drawn now."""
+    width; both trained, both judged on held-out windows drawn now.
+
+    Properties every correct solution has: lstm_net wraps a two-layer nn.LSTM (of ``num_hiddens``
+    units and ``dropout`` between layers, when given); gru_net wraps an nn.GRU of the same depth
+    and width and, with ``models``, is the two-layer model of exercise 2 itself (models[2]); they
+    share no parameter; both beat the unigram baseline and themselves without context on
+    held-out windows drawn now."""
+    from .trained import require_distinct, require_lm
+
     lstm, gru = _rnn(lstm_net, "the LSTM model"), _rnn(gru_net, "the GRU model")
     for rnn, kind, what in ((lstm, nn.LSTM, "the LSTM model"), (gru, nn.GRU, "the GRU model")):
         if not isinstance(rnn, kind):
@@ -276,6 +332,15 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab):
             f"num_layers={gru.num_layers}, hidden_size={gru.hidden_size}",
             "swap only the kind of layer, keep the rest",
         )
+    require_lm(lstm_net, "the LSTM model", nn.LSTM, num_hiddens or lstm.hidden_size, 2, dropout)
+    if models is not None and gru_net is not (models.get(2) if isinstance(models, dict) else None):
+        fail(
+            "gru_net",
+            "the two-layer GRU of exercise 2, models[2] itself",
+            "another object",
+            "take gru_net = models[2]: the exercise compares the trained two-layer GRU with the LSTM",
+        )
+    require_distinct({"lstm_net": lstm_net, "gru_net": gru_net})
     judge_lm(lstm_net, vocab, "the LSTM model")
     judge_lm(gru_net, vocab, "the GRU model")
     passed(
