@@ -226,7 +226,7 @@ def _require_reported(reported, net, val_iter, what):
             f"one of those values (within {REPORT_RTOL:.1%})",
             f"{value:.2f}, {value / lo if value < lo else value / hi:.2f} times the nearest",
             "measure each model itself (models[L], not a leftover variable) on val_iter with "
-            "rnnlab.evaluate_perplexity, which switches dropout off (eval mode): not on the "
+            "rnnlab.evaluate_perplexity, which measures in eval mode (dropout off): not on the "
             "training text, not with dropout on",
         )
     return value
@@ -325,6 +325,7 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, 
                 f"nn.{type(rnn).__name__}",
                 f"build {what} with nn.{kind.__name__}",
             )
+    require_lm(lstm_net, "the LSTM model", nn.LSTM, num_hiddens or lstm.hidden_size, 2, dropout)
     if (gru.num_layers, gru.hidden_size) != (lstm.num_layers, lstm.hidden_size):
         fail(
             "the GRU's depth and width",
@@ -332,7 +333,6 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, 
             f"num_layers={gru.num_layers}, hidden_size={gru.hidden_size}",
             "swap only the kind of layer, keep the rest",
         )
-    require_lm(lstm_net, "the LSTM model", nn.LSTM, num_hiddens or lstm.hidden_size, 2, dropout)
     if models is not None and gru_net is not (models.get(2) if isinstance(models, dict) else None):
         fail(
             "gru_net",

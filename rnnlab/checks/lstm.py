@@ -296,7 +296,8 @@ def check_heldout_lm(
             f"the recurrent layer of {what}",
             f"nn.{layer.__name__}" if layer.__module__.startswith("torch") else layer.__name__,
             describe(getattr(net, "rnn", None)),
-            f"build it as rnnlab.RNNLM({layer.__name__}(...), len(vocab))",
+            f"build it as rnnlab.RNNLM({'nn.' if layer.__module__.startswith('torch') else ''}"
+            f"{layer.__name__}(...), len(vocab))",
         )
     if num_hiddens is not None:
         require_lm(net, what, layer or nn.Module, num_hiddens, kind_name=getattr(layer, "__name__", None))
