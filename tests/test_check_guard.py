@@ -97,3 +97,18 @@ def test_the_spy_sees_nothing_in_a_scratch_layer():
         out, _ = Scratch()(X, H)
         out.sum().backward()
     assert spy.calls == []
+
+
+def test_every_check_of_every_module_runs_guarded():
+    import importlib
+    import pkgutil
+
+    import rnnlab.checks
+
+    unguarded = [
+        f"{info.name}.{name}"
+        for info in pkgutil.iter_modules(rnnlab.checks.__path__)
+        for name, value in vars(importlib.import_module(f"rnnlab.checks.{info.name}")).items()
+        if name.startswith("check_") and callable(value) and not hasattr(value, "__wrapped_check__")
+    ]
+    assert unguarded == []

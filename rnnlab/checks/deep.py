@@ -5,11 +5,11 @@ LSTM for a GRU. House conventions in ``rnnlab.checks.core``; the held-out judge 
 import torch
 from torch import nn
 
-from .core import describe, fail, passed
+from .core import describe, fail, passed, recurrence_spy
+from .grads import compare_gradients
 from .heldout import (
     call_generator,
     check_held_out,
-    check_reported,
     judge_lm,
     judge_sweep,
     reject_torch_layers,
@@ -19,6 +19,24 @@ from .heldout import (
 
 TOL = 1e-5
 _NAMES = [f"{p}_l{k}" for k in (0, 1) for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+
+
+GRAD_CAUSE = (
+    "the forward values are right but the gradients are not: the graph is cut or altered (a "
+    ".detach(), .data, torch.no_grad(), or values copied into a new tensor) between the steps or "
+    "between the layers, so the loss does not reach layer 0, the earlier steps or the initial "
+    "state as it should"
+)
+
+
+def _reference(twin):
+    """nn.RNN(num_layers=2) in float64, as a function of (inputs, state, parameters)."""
+    import copy
+
+    from torch.func import functional_call
+
+    twin64 = copy.deepcopy(twin).double()
+    return lambda inputs, state, params: functional_call(twin64, params, (inputs, state))
 
 
 def _diff(a, b):
@@ -65,11 +83,17 @@ def _diagnose(layer, twin, X, H0, out, state, want_out, want_state):
 
 def check_two_layer_rnn(layer_cls):
     """``layer_cls(num_inputs, num_hiddens)``: a two-layer tanh RNN from scratch with the
-    interface and parameter names of ``nn.RNN(num_inputs, num_hiddens, num_layers=2)``. The
-    twin's weights are copied in; outputs and the returned state are compared on random sizes,
-    inputs and initial states (a different one per layer)."""
+    interface and parameter names of ``nn.RNN(num_inputs, num_hiddens, num_layers=2)``.
+
+    Properties every correct solution has: with the weights of a random nn.RNN(num_layers=2)
+    copied in, on random sizes, inputs and initial states (a different one per layer; one step
+    and batch size 1 always included) its outputs and returned state equal the twin's; the
+    gradients of a loss on every step's output and on the returned state, with respect to the
+    inputs, the initial state and all eight parameters, equal the twin's in float64 (layer 0
+    receives the gradient that flows down from layer 1, the state carries it back through time);
+    no torch recurrent module or fused kernel runs inside."""
     gen = call_generator()
-    name = getattr(layer_cls, "__name__", "the layer")
+    name, worst_grad = getattr(layer_cls, "__name__", "the layer"), 0.0
     for trial in range(3):
         I, H = (int(v) for v in torch.randint(2, 9, (2,), generator=gen))
         H = H if H != I else I + 1
@@ -102,8 +126,10 @@ def check_two_layer_rnn(layer_cls):
         X = torch.randn(T, B, I, generator=gen)
         H0 = torch.randn(2, B, H, generator=gen)
         with torch.no_grad():
+            with recurrence_spy() as spy:  # the learner's layer first, watched for fused kernels
+                got = run_scratch(layer, X, H0.clone(), what)
+            spy.reject(what)
             want_out, want_state = twin(X, H0)
-            got = run_scratch(layer, X, H0.clone(), what)
         if not (isinstance(got, tuple) and len(got) == 2):
             fail(
                 f"{what}(inputs, state)",
@@ -137,10 +163,27 @@ def check_two_layer_rnn(layer_cls):
                 f"max abs difference {diff:.3g}",
                 cause,
             )
+        worst_grad = max(
+            worst_grad,
+            compare_gradients(
+                layer,
+                _reference(twin),
+                {k: v.detach().double() for k, v in twin.named_parameters()},
+                X.double(),
+                H0.double(),
+                f"{what}, {shape_in}, nn.RNN's weights copied in",
+                gen,
+                GRAD_CAUSE,
+                names={n: n for n in _NAMES},
+                spy_name=what,
+            ),
+        )
     passed(
         f"{name}: outputs and the returned state of both layers equal nn.RNN(num_layers=2) "
-        "with copied weights, for 3 random sizes, inputs and initial states (one step and "
-        "batch size 1 included); no torch recurrent layer inside"
+        "with copied weights, and so do the gradients through time of a loss on every step and "
+        "on the returned state (inputs, initial state, every weight; float64 reference), for 3 "
+        "random sizes, inputs and initial states (one step and batch size 1 included); no torch "
+        f"recurrent layer or kernel inside; largest relative gradient difference {worst_grad:.1e}"
     )
 
 
@@ -157,10 +200,52 @@ def _rnn(net, what):
     return rnn
 
 
-def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout):
+REPORT_RTOL = 0.001  # float noise only: a correct figure IS evaluate_perplexity at one of the offsets
+
+
+def _require_reported(reported, net, val_iter, what):
+    """Fail unless ``reported`` is ``evaluate_perplexity(net, val_iter)`` (eval mode) at one of
+    the offsets the iterator can start at."""
+    from .lm import _perplexities_over_offsets
+
+    try:
+        value = float(reported)
+    except (TypeError, ValueError):
+        fail(
+            f"the reported validation perplexity of {what}",
+            "a number",
+            describe(reported),
+            "store rnnlab.evaluate_perplexity(net, val_iter) for each model",
+        )
+    values = _perplexities_over_offsets(net, val_iter)
+    lo, hi = min(values), max(values)
+    if not lo * (1 - REPORT_RTOL) <= value <= hi * (1 + REPORT_RTOL):
+        fail(
+            f"the reported validation perplexity of {what}, recomputed here on val_iter in eval mode "
+            f"at each of its {len(values)} starting offsets",
+            f"one of those values (within {REPORT_RTOL:.1%})",
+            f"{value:.2f}, {value / lo if value < lo else value / hi:.2f} times the nearest",
+            "measure each model itself (models[L], not a leftover variable) on val_iter with "
+            "rnnlab.evaluate_perplexity, which measures in eval mode (dropout off): not on the "
+            "training text, not with dropout on",
+        )
+    return value
+
+
+def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num_hiddens=None):
     """``models[L]`` for L = 1, 2, 3: trained RNNLMs with an L-layer recurrent layer of one kind
     and width, ``dropout`` between layers; ``heldout[L]`` the validation perplexity on
-    ``val_iter``. Everything is re-evaluated here."""
+    ``val_iter``. Everything is re-evaluated here.
+
+    Properties every correct solution has: three separate models sharing no parameter, nn.GRU
+    layers of 1, 2 and 3 layers of one width (``num_hiddens`` when given) with ``dropout``
+    between layers; the validation text is held out; each heldout[L] is
+    evaluate_perplexity(models[L], val_iter) in eval mode at one of the iterator's offsets; no
+    model predicts its validation text much better than fresh text of the same book (none was
+    trained on it); every model beats the unigram baseline and the best beats itself without
+    context on held-out windows drawn now."""
+    from .trained import require_distinct, require_not_trained_on
+
     if not isinstance(models, dict) or sorted(models) != [1, 2, 3]:
         fail(
             "models",
@@ -190,10 +275,14 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout):
                 rnn.dropout,
                 f"pass dropout={dropout}: torch applies it between layers",
             )
-    if len({id(m) for m in models.values()}) < 3:
+    if num_hiddens is not None and widths != {num_hiddens}:
         fail(
-            "the models", "three separate models", "the same object twice", "build a new model for each depth"
+            "the width of the three models (hidden_size)",
+            num_hiddens,
+            sorted(widths),
+            f"the exercise fixes {num_hiddens} units per layer",
         )
+    require_distinct({f"models[{L}]": models[L] for L in (1, 2, 3)})
     check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != [1, 2, 3]:
         fail(
@@ -203,19 +292,30 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout):
             "heldout[L] = rnnlab.evaluate_perplexity(models[L], val_iter)",
         )
     for L in (1, 2, 3):
-        check_reported(heldout[L], models[L], val_iter, f"the {L}-layer model")
+        _require_reported(heldout[L], models[L], val_iter, f"the {L}-layer model")
+    gen = call_generator()
+    for L in (1, 2, 3):
+        require_not_trained_on(models[L], val_iter, vocab, f"the {L}-layer model", gen)
     judge_sweep(models, vocab, lambda L: f"the {L}-layer model")
     passed(
         f"depth study: 1, 2 and 3 layers of {kinds.pop()} with dropout {dropout} between "
-        "layers; validation text held out; reported validation perplexities agree with a "
-        "recomputation in eval mode; every model beats the unigram baseline, and the best "
-        "beats itself without context, on held-out windows drawn now"
+        "layers; validation text held out and not trained on; reported validation perplexities "
+        "agree with a recomputation in eval mode; every model beats the unigram baseline, and "
+        "the best beats itself without context, on held-out windows drawn now"
     )
 
 
-def check_gru_for_lstm(lstm_net, gru_net, vocab):
+def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, dropout=None):
     """The swap: ``gru_net`` is ``lstm_net`` with its LSTM replaced by a GRU of the same depth and
-    width; both trained, both judged on held-out windows drawn now."""
+    width; both trained, both judged on held-out windows drawn now.
+
+    Properties every correct solution has: lstm_net wraps a two-layer nn.LSTM (of ``num_hiddens``
+    units and ``dropout`` between layers, when given); gru_net wraps an nn.GRU of the same depth
+    and width and, with ``models``, is the two-layer model of exercise 2 itself (models[2]); they
+    share no parameter; both beat the unigram baseline and themselves without context on
+    held-out windows drawn now."""
+    from .trained import require_distinct, require_lm
+
     lstm, gru = _rnn(lstm_net, "the LSTM model"), _rnn(gru_net, "the GRU model")
     for rnn, kind, what in ((lstm, nn.LSTM, "the LSTM model"), (gru, nn.GRU, "the GRU model")):
         if not isinstance(rnn, kind):
@@ -225,6 +325,7 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab):
                 f"nn.{type(rnn).__name__}",
                 f"build {what} with nn.{kind.__name__}",
             )
+    require_lm(lstm_net, "the LSTM model", nn.LSTM, num_hiddens or lstm.hidden_size, 2, dropout)
     if (gru.num_layers, gru.hidden_size) != (lstm.num_layers, lstm.hidden_size):
         fail(
             "the GRU's depth and width",
@@ -232,6 +333,14 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab):
             f"num_layers={gru.num_layers}, hidden_size={gru.hidden_size}",
             "swap only the kind of layer, keep the rest",
         )
+    if models is not None and gru_net is not (models.get(2) if isinstance(models, dict) else None):
+        fail(
+            "gru_net",
+            "the two-layer GRU of exercise 2, models[2] itself",
+            "another object",
+            "take gru_net = models[2]: the exercise compares the trained two-layer GRU with the LSTM",
+        )
+    require_distinct({"lstm_net": lstm_net, "gru_net": gru_net})
     judge_lm(lstm_net, vocab, "the LSTM model")
     judge_lm(gru_net, vocab, "the GRU model")
     passed(

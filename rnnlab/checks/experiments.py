@@ -20,6 +20,7 @@ from .core import (
     recurrence_spy,
     reject_torch_recurrence,
 )
+from .grads import compare_gradients
 from .heldout import check_held_out  # noqa: F401
 from .kstep import check_k_step_table  # noqa: F401
 from .lm import (
@@ -353,6 +354,36 @@ def _gru_twin(params, variant, num_inputs, num_hiddens):
     return gru
 
 
+def _variant_reference(variant, num_inputs, num_hiddens):
+    """The forced-gate nn.GRU as a float64 function of (inputs, state, the variant's parameters),
+    differentiable in all three: the third gate block is built from constants."""
+    from torch.func import functional_call
+
+    v, H = _VARIANTS[variant], num_hiddens
+    with torch.random.fork_rng():
+        gru = nn.GRU(num_inputs, num_hiddens).double()
+
+    def reference(inputs, state, params):
+        full = {}
+        for name, p in params.items():
+            blocks = [None, None, p[H:]]
+            blocks[v["kept"]] = p[:H]
+            blocks[v["forced"]] = torch.zeros_like(p[:H])
+            if name == "bias_ih_l0":
+                blocks[v["forced"]] = torch.full_like(p[:H], v["force_to"])
+            full[name] = torch.cat(blocks)
+        return functional_call(gru, full, (inputs, state))
+
+    return reference
+
+
+_GRAD_CAUSE = (
+    "the outputs and state are right but their gradients are not: the graph is cut or altered "
+    "(a .detach(), .data, torch.no_grad(), or values copied into a new tensor) between the steps, "
+    "so the loss on later steps does not reach the earlier ones, the initial state and the weights"
+)
+
+
 def _variant_by_hand(params, variant, X, H, d2l_reset=False, swap_update=False):
     """The variant written out, with the two classic mistakes as options (for diagnosis)."""
     W_ih, W_hh, b_ih, b_hh = (params[k] for k in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"))
@@ -378,19 +409,24 @@ def check_gru_variant(layer_cls, variant):
     """``layer_cls(num_inputs, num_hiddens)``: a GRU with only a reset gate (``variant='reset_only'``)
     or only an update gate (``'update_only'``), torch.nn interface, parameters laid out like
     nn.GRU's with two gate blocks: [r, n] or [z, n]. Compared with an nn.GRU whose third gate
-    is forced shut (z = 0) or open (r = 1) by a large bias."""
+    is forced shut (z = 0) or open (r = 1) by a large bias.
+
+    Properties every correct solution has: exactly the four parameters of that layout; on random
+    weights, inputs and initial states (sizes with one step and with batch size 1 always among
+    them) its outputs and final state equal the forced-gate nn.GRU's, and so do the gradients of a
+    loss on every step's output and on the returned state with respect to the inputs, the initial
+    state and every parameter (float64); no torch recurrent module or fused kernel runs inside."""
     if variant not in _VARIANTS:
         raise ValueError(f"variant must be one of {sorted(_VARIANTS)}")
     blocks = "[r, n]" if variant == "reset_only" else "[z, n]"
-    gen = fresh_generator()
+    gen, worst_grad = fresh_generator(), 0.0
     for num_inputs, num_hiddens, batch_size, num_steps in [(5, 4, 3, 6), (28, 16, 1, 4), (2, 3, 2, 1)]:
         with torch.random.fork_rng():  # the learner's random stream is left as it was
             layer = call(
                 layer_cls, num_inputs, num_hiddens, what=f"{layer_cls.__name__}({num_inputs}, {num_hiddens})"
             )
         reject_torch_recurrence(layer, layer_cls.__name__)
-        layer = layer.double()
-        params = dict(layer.named_parameters())
+        params = dict(layer.named_parameters())  # the layer runs in its own dtype (float32)
         shapes = {
             "weight_ih_l0": (2 * num_hiddens, num_inputs),
             "weight_hh_l0": (2 * num_hiddens, num_hiddens),
@@ -415,12 +451,14 @@ def check_gru_variant(layer_cls, variant):
             )
         with torch.no_grad():
             for p in params.values():  # weights large enough that the gates matter
-                p.copy_(torch.rand(p.shape, generator=gen, dtype=torch.float64) * 2 - 1)
-        X = torch.randn(num_steps, batch_size, num_inputs, dtype=torch.float64, generator=gen)
-        H0 = torch.randn(1, batch_size, num_hiddens, dtype=torch.float64, generator=gen)
+                p.copy_(torch.rand(p.shape, generator=gen) * 2 - 1)
+        # drawn in float32 (the layer's dtype), so the float64 reference reads exactly the same values
+        X = torch.randn(num_steps, batch_size, num_inputs, generator=gen).double()
+        H0 = torch.randn(1, batch_size, num_hiddens, generator=gen).double()
         with torch.no_grad(), recurrence_spy() as spy:  # the learner's layer first
-            got = call(layer, X.clone(), H0.clone(), what=f"{layer_cls.__name__}(inputs, state)")
+            got = call(layer, X.float(), H0.float(), what=f"{layer_cls.__name__}(inputs, state)")
         spy.reject(layer_cls.__name__)
+        params = {k: v.detach().double() for k, v in params.items()}  # the float64 reference's
         with torch.no_grad():
             want_out, want_state = _gru_twin(params, variant, num_inputs, num_hiddens)(X, H0)
         what = f"{layer_cls.__name__}({num_inputs}, {num_hiddens}) on inputs {tuple(X.shape)}"
@@ -475,8 +513,24 @@ def check_gru_variant(layer_cls, variant):
                 f"max abs difference {float((state - want_state).abs().max()):.3g}",
                 "return the H of the LAST step",
             )
+        worst_grad = max(
+            worst_grad,
+            compare_gradients(
+                layer,
+                _variant_reference(variant, num_inputs, num_hiddens),
+                params,
+                X,
+                H0,
+                what,
+                gen,
+                _GRAD_CAUSE,
+                spy_name=layer_cls.__name__,
+            ),
+        )
     passed(
-        f"{layer_cls.__name__} ({variant}): outputs and state equal nn.GRU with the other gate forced "
-        f"({_VARIANTS[variant]['missing']}) for 3 shapes, batch size 1 included, random weights and "
-        "initial states (new on every run), no torch.nn recurrence inside"
+        f"{layer_cls.__name__} ({variant}): outputs, state and the gradients through time (inputs, "
+        f"initial state, every weight, of a loss on every step and on the state) equal nn.GRU with "
+        f"the other gate forced ({_VARIANTS[variant]['missing']}) in float64, for 3 shapes, one step "
+        "and batch size 1 included, random weights and initial states (new on every run), no torch.nn "
+        f"recurrence inside; largest relative gradient difference {worst_grad:.1e}"
     )

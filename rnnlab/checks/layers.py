@@ -2,7 +2,8 @@
 
 ``check_twin(layer, twin)`` copies the twin's weights into the learner's layer, runs both on
 random inputs and states of several shapes (batch size 1 included), and compares outputs and
-final states (max abs difference at most 1e-5). The inputs and states are drawn afresh on every
+final states (max abs difference at most 1e-5), then the gradients through time of a loss on every
+step and on the returned state against the twin in float64. The inputs and states are drawn afresh on every
 call; the layer runs first (no expected value exists yet in any frame it could read), and a layer
 that holds or calls torch.nn's recurrent modules is rejected. On a mismatch it runs a few experiments to
 name the likely mistake: state ignored, state not carried through time, layers not chained,
@@ -13,6 +14,7 @@ import torch
 from torch import nn
 
 from .core import call, describe, fail, fresh_generator, passed, recurrence_spy, reject_torch_recurrence
+from .grads import compare_gradients
 
 TOL = 1e-5
 SHAPES = ((1, 1), (5, 1), (4, 3), (7, 2))  # (num_steps, batch_size); the first has one step
@@ -34,7 +36,8 @@ def _as_tuple(state):
 
 
 def copy_twin_weights(layer, twin):
-    """Copy each parameter of ``twin`` into ``layer``: by torch.nn name, else in order."""
+    """Copy each parameter of ``twin`` into ``layer``: by torch.nn name, else in order. Returns
+    {layer's parameter name: twin's parameter name}."""
     mine, theirs = dict(layer.named_parameters()), list(twin.named_parameters())
     by_name = all(name in mine for name, _ in theirs)
     if not by_name and len(mine) != len(theirs):
@@ -47,6 +50,7 @@ def copy_twin_weights(layer, twin):
             "bias_ih_l0, bias_hh_l0, ..._l1, ..._reverse) or create them in that order",
         )
     targets = [(n, mine[n]) for n, _ in theirs] if by_name else list(mine.items())
+    pairs = {my_name: their_name for (their_name, _), (my_name, _) in zip(theirs, targets)}
     with torch.no_grad():
         for (their_name, src), (my_name, dst) in zip(theirs, targets):
             if dst.shape != src.shape:
@@ -63,6 +67,7 @@ def copy_twin_weights(layer, twin):
                     hint,
                 )
             dst.copy_(src)
+    return pairs
 
 
 def _run(layer, inputs, state):
@@ -199,13 +204,41 @@ def _check_interface(layer, twin):
         )
 
 
+GRAD_CAUSE = (
+    "the forward values are right but the gradients are not: the computation graph is cut or "
+    "altered somewhere (a .detach(), .data, torch.no_grad(), or values copied into a new tensor "
+    "between time steps, layers or directions), so the loss on later steps or on the returned "
+    "state does not reach the earlier steps, the initial state and the weights as it should"
+)
+
+
+def _reference(twin):
+    """The twin in float64, as a function of (inputs, state, parameters) for autograd."""
+    import copy
+
+    from torch.func import functional_call
+
+    twin64 = copy.deepcopy(twin).double()
+    return lambda inputs, state, params: functional_call(twin64, params, (inputs, state))
+
+
 def check_twin(layer, twin):
-    """Copy ``twin``'s weights into ``layer`` and compare outputs and states; print or raise."""
+    """Copy ``twin``'s weights into ``layer``; compare outputs, states and gradients; print or raise.
+
+    Properties every correct solution has: with the twin's weights copied in, on random inputs
+    and random initial states of several shapes (one step and batch size 1 always included), its
+    outputs and final state equal the twin's; the gradients of a loss that weighs every step's
+    output and the returned state (random weights) with respect to the inputs, the initial state
+    and every parameter equal those of the twin computed in float64 (so the state really flows
+    through time and through the layers, nothing is cut from the graph); no fused recurrent
+    kernel of torch runs inside; RNNLM can read its width and zero state."""
     name = type(layer).__name__
     reject_torch_recurrence(layer, name)
-    copy_twin_weights(layer, twin)
+    pairs = copy_twin_weights(layer, twin)
     gen = fresh_generator()
-    d, worst = (2 if twin.bidirectional else 1), 0.0
+    d, worst, worst_grad = (2 if twin.bidirectional else 1), 0.0, 0.0
+    reference = _reference(twin)
+    params64 = {k: v.detach().double() for k, v in twin.named_parameters()}
     for i, (num_steps, batch_size) in enumerate(SHAPES):
         inputs = _randn((num_steps, batch_size, twin.input_size), gen)
         state = _state_like(twin, batch_size, gen)
@@ -246,10 +279,26 @@ def check_twin(layer, twin):
                 cause,
             )
         worst = max(worst, diff)
+        what = f"for inputs of shape {tuple(inputs.shape)}, with {type(twin).__name__}'s weights copied in"
+        grad_diff = compare_gradients(  # the same layer, with autograd on
+            layer,
+            reference,
+            params64,
+            inputs.double(),
+            tuple(s.double() for s in state) if isinstance(state, tuple) else state.double(),
+            what,
+            gen,
+            GRAD_CAUSE,
+            names=pairs,
+            spy_name=name,
+        )
+        worst_grad = max(worst_grad, grad_diff)
     _check_interface(layer, twin)
     config = f"num_layers={twin.num_layers}" + (", bidirectional=True" if twin.bidirectional else "")
     passed(
-        f"{name} matches nn.{type(twin).__name__}({config}) with copied weights: outputs "
-        f"and final state from random initial states on {len(SHAPES)} input shapes (num_steps 1-7, "
-        f"batch 1-3, new draws each run), no torch.nn recurrence inside; max abs diff {worst:.1e}"
+        f"{name} matches nn.{type(twin).__name__}({config}) with copied weights: outputs, "
+        f"final state and the gradients through time (inputs, initial state, every weight; float64 "
+        f"reference) from random initial states on {len(SHAPES)} input shapes (num_steps 1-7, "
+        f"batch 1-3, new draws each run), no torch.nn recurrence inside; max abs diff {worst:.1e}, "
+        f"largest relative gradient difference {worst_grad:.1e}"
     )

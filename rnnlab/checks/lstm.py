@@ -7,8 +7,10 @@ import itertools
 import torch
 from torch import nn
 
-from .core import describe, fail, passed
-from .heldout import call_generator, judge_lm, reject_torch_layers, require_model, run_scratch
+from .core import describe, fail, passed, recurrence_spy
+from .grads import compare_gradients
+from .heldout import call_generator, check_held_out, judge_lm, reject_torch_layers, require_model, run_scratch
+from .trained import require_distinct, require_lm, require_not_trained_on
 
 _BLOCKS = "ifgo"
 
@@ -20,20 +22,38 @@ def _bias_names(lstm):
 
 def check_forget_bias(set_forget_bias):
     """``set_forget_bias(lstm, value)`` changes ``lstm`` in place so that the forget gate's two
-    biases add up to ``value`` in every layer and direction, and changes nothing else."""
+    biases add up to ``value`` in every layer and direction, and changes nothing else.
+
+    Properties every correct solution has, on random nn.LSTMs (one to three layers, a
+    bidirectional one always among them): the parameters are the same objects afterwards (in
+    place: an optimizer built before still trains them); bias_ih[H:2H] + bias_hh[H:2H] equals the
+    value in every layer and direction; every weight and every other gate's bias rows keep their
+    values."""
     gen = call_generator()
     for trial in range(3):
         I, H, L = (int(v) for v in torch.randint(2, 7, (3,), generator=gen))
         L, bidir = 1 + L % 3, trial == 2
         value = round(float(torch.empty(()).uniform_(0.5, 3.0, generator=gen)), 2)
-        lstm = nn.LSTM(I, H, num_layers=L, bidirectional=bidir)
+        with torch.random.fork_rng():  # the learner's random stream is left as it was
+            lstm = nn.LSTM(I, H, num_layers=L, bidirectional=bidir)
         before = {k: v.detach().clone() for k, v in lstm.named_parameters()}
+        objects = dict(lstm.named_parameters())
         what = (
             f"set_forget_bias(nn.LSTM({I}, {H}, num_layers={L}"
             f"{', bidirectional=True' if bidir else ''}), {value})"
         )
         set_forget_bias(lstm, value)
         after = dict(lstm.named_parameters())
+        replaced = sorted(k for k, p in objects.items() if after.get(k) is not p)
+        if replaced:
+            fail(
+                f"{what}: the parameter objects of the LSTM",
+                "the same nn.Parameter objects, changed in place",
+                f"new objects for {replaced}",
+                "assigning new tensors or nn.Parameters replaces the ones an optimizer or a model "
+                "already holds: write into the existing ones, under torch.no_grad(), with slice "
+                "assignment or .fill_() / .copy_()",
+            )
         for name, old in before.items():
             if name.startswith("weight") and not torch.equal(after[name], old):
                 fail(f"{what}: {name}", "unchanged", "changed", "set only the forget gate's biases")
@@ -105,6 +125,19 @@ def _coupled(params, X, H, C, order="fgo", couple=True, squash=True):
     return torch.stack(outs), H, C
 
 
+def _coupled_reference(inputs, state, params):
+    """``_coupled`` as a function of (inputs, (H0, C0), parameters), with nn.LSTM's state layout."""
+    out, H, C = _coupled(params, inputs, state[0][0], state[1][0])
+    return out, (H.unsqueeze(0), C.unsqueeze(0))
+
+
+_GRAD_CAUSE = (
+    "the outputs and (H, C) are right but their gradients are not: the graph is cut or altered "
+    "(a .detach(), .data, torch.no_grad(), or values copied into a new tensor) between the steps, "
+    "so the loss on later steps does not reach the earlier ones, the initial state and the weights"
+)
+
+
 def _close(a, b):
     return (
         isinstance(a, torch.Tensor)
@@ -117,17 +150,23 @@ def check_coupled_lstm(layer_cls):
     """``layer_cls(input_size, hidden_size)``: an LSTM whose input gate is 1 - forget gate,
     written from scratch, parameters laid out like nn.LSTM's with three blocks [f, g, o], state
     a tuple (H, C) of shape (1, batch_size, hidden_size). Compared with an independent float64
-    computation on random sizes, weights, inputs and initial states."""
+    computation on random sizes, weights, inputs and initial states.
+
+    Properties every correct solution has: exactly the four parameters of that layout; on random
+    weights, inputs and initial (H0, C0) (one step and batch size 1 always among the shapes) its
+    outputs and final (H, C) equal the float64 computation, and so do the gradients of a loss on
+    every step's output and on the returned (H, C) with respect to the inputs, H0, C0 and every
+    parameter; no torch recurrent module or fused kernel runs inside."""
     gen = call_generator()
-    name = getattr(layer_cls, "__name__", "the layer")
+    name, worst_grad = getattr(layer_cls, "__name__", "the layer"), 0.0
     for trial in range(3):
         I, H = (int(v) for v in torch.randint(2, 8, (2,), generator=gen))
-        T, B = int(torch.randint(1 if trial == 0 else 2, 7, (1,), generator=gen)), 1 + trial
+        T = 1 if trial == 0 else int(torch.randint(2, 7, (1,), generator=gen))  # one step always
+        B = 1 + trial
         layer = layer_cls(I, H)
         what = f"{name}({I}, {H})"
         reject_torch_layers(layer, what)
-        layer = layer.double()
-        params = dict(layer.named_parameters())
+        params = dict(layer.named_parameters())  # the layer runs in its own dtype (float32)
         shapes = {
             "weight_ih_l0": (3 * H, I),
             "weight_hh_l0": (3 * H, H),
@@ -147,11 +186,15 @@ def check_coupled_lstm(layer_cls):
             fail(f"{what}: parameters", sorted(shapes), sorted(params), "no other parameters")
         with torch.no_grad():
             for p in params.values():
-                p.copy_(torch.empty(p.shape, dtype=p.dtype).uniform_(-1, 1, generator=gen))
-        X = torch.randn(T, B, I, generator=gen, dtype=torch.float64)
-        H0, C0 = (torch.randn(1, B, H, generator=gen, dtype=torch.float64) for _ in range(2))
+                p.copy_(torch.empty(p.shape).uniform_(-1, 1, generator=gen))
+        # drawn in float32 (the layer's dtype): the float64 reference reads exactly the same values
+        X = torch.randn(T, B, I, generator=gen).double()
+        H0, C0 = (torch.randn(1, B, H, generator=gen).double() for _ in range(2))
+        with torch.no_grad(), recurrence_spy() as spy:  # the learner's layer first
+            got = run_scratch(layer, X.float(), (H0.float(), C0.float()), what)
+        spy.reject(what)
+        params = {k: v.detach().double() for k, v in params.items()}  # the reference's
         with torch.no_grad():
-            got = run_scratch(layer, X, (H0.clone(), C0.clone()), what)
             want = _coupled(params, X, H0[0], C0[0])
         if not (isinstance(got, tuple) and len(got) == 2 and isinstance(got[1], tuple) and len(got[1]) == 2):
             fail(
@@ -220,27 +263,118 @@ def check_coupled_lstm(layer_cls):
                 if _close(H_n[0], want[1])
                 else "return the H of the last step",
             )
+        worst_grad = max(
+            worst_grad,
+            compare_gradients(
+                layer, _coupled_reference, params, X, (H0, C0), what, gen, _GRAD_CAUSE, spy_name=what
+            ),
+        )
     passed(
         f"{name}: the coupled LSTM (i = 1 - f, blocks [f, g, o]) matches an independent "
-        "float64 computation, outputs and final (H, C), for 3 random sizes, weights, inputs "
-        "and initial states (batch size 1 included); no torch recurrent layer inside"
+        "float64 computation, outputs, final (H, C) and the gradients through time of a loss on "
+        "every step and on (H, C) (inputs, initial state, every weight), for 3 random sizes, "
+        "weights, inputs and initial states (one step and batch size 1 included); no torch "
+        f"recurrent layer or kernel inside; largest relative gradient difference {worst_grad:.1e}"
     )
 
 
-def check_heldout_lm(net, vocab, what="the trained model", layer=None):
+def check_heldout_lm(
+    net, vocab, what="the trained model", layer=None, train_iter=None, val_iter=None, num_hiddens=None
+):
     """A trained RNNLM-style ``net`` (around an nn.``layer`` when given) beats the unigram
     baseline and itself with its state reset at every character, on held-out windows drawn
-    now."""
+    now.
+
+    Properties every correct solution has: the recurrent layer is of the kind asked for (and of
+    ``num_hiddens`` units when given); the model beats the unigram baseline and itself without
+    context on held-out windows drawn now; with ``train_iter`` and ``val_iter``, the validation
+    text is held out and the model predicts it no much better than fresh text of the same book
+    (it was not trained on it)."""
     require_model(net, what)
     if layer is not None and not isinstance(getattr(net, "rnn", None), layer):
         fail(
             f"the recurrent layer of {what}",
-            f"nn.{layer.__name__}",
+            f"nn.{layer.__name__}" if layer.__module__.startswith("torch") else layer.__name__,
             describe(getattr(net, "rnn", None)),
-            f"build it as rnnlab.RNNLM(nn.{layer.__name__}(...), len(vocab))",
+            f"build it as rnnlab.RNNLM({'nn.' if layer.__module__.startswith('torch') else ''}"
+            f"{layer.__name__}(...), len(vocab))",
         )
+    if num_hiddens is not None:
+        require_lm(net, what, layer or nn.Module, num_hiddens, kind_name=getattr(layer, "__name__", None))
     judge_lm(net, vocab, what)
+    leak = ""
+    if val_iter is not None:
+        if train_iter is not None:
+            check_held_out(val_iter, train_iter)
+        require_not_trained_on(net, val_iter, vocab, what, call_generator())
+        leak = "; its validation text not trained on"
     passed(
         f"{what}: beats the unigram baseline and itself without context (state reset at "
-        "every character) on held-out windows of The War of the Worlds drawn now"
+        f"every character) on held-out windows of The War of the Worlds drawn now{leak}"
+    )
+
+
+def _forget_bias(lstm):
+    H = lstm.hidden_size
+    return (lstm.bias_ih_l0[H : 2 * H] + lstm.bias_hh_l0[H : 2 * H]).detach().double().cpu()
+
+
+def _correlation(a, b):
+    a, b = a.detach().double().reshape(-1).cpu(), b.detach().double().reshape(-1).cpu()
+    a, b = a - a.mean(), b - b.mean()
+    return float((a * b).sum() / (a.norm() * b.norm() + 1e-12))
+
+
+# Trained from the same initial weights, the two models' recurrent weights stay strongly correlated
+# and the biased model's forget bias stays above the default one's (see the report of the change
+# for the measurements); models from different initial weights correlate near 0.
+SAME_START_CORRELATION = 0.5
+FORGET_BIAS_GAP = 0.25
+
+
+def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_iter=None, num_hiddens=128):
+    """Exercise 2 of set 7: two LSTM language models trained side by side from the same initial
+    weights, ``biased_net`` with its forget-gate bias set to 1 before training.
+
+    Properties every correct solution has: both wrap a one-layer nn.LSTM of ``num_hiddens``
+    units; they are separate models sharing no parameter; their recurrent weights are still
+    strongly correlated after training (same start) and the biased model's mean forget bias is
+    still clearly above the default one's; both beat the unigram baseline and themselves without
+    context on held-out windows drawn now; with ``val_iter``, neither predicts its validation text
+    much better than fresh text of the book."""
+    nets = {"default_net": default_net, "biased_net": biased_net}
+    for label, net in nets.items():
+        require_lm(net, label, nn.LSTM, num_hiddens)
+    require_distinct(nets)
+    corr = _correlation(default_net.rnn.weight_hh_l0, biased_net.rnn.weight_hh_l0)
+    if not corr >= SAME_START_CORRELATION:
+        fail(
+            "the recurrent weights of default_net and biased_net after training (correlation)",
+            f"strongly correlated (at least {SAME_START_CORRELATION}): both start from the same weights",
+            f"{corr:.2f}",
+            "the two models did not start from the same initial weights: seed with the same seed "
+            "before building each (or copy.deepcopy the first), then set the forget bias of the "
+            "second model's own layer",
+        )
+    gap = float(_forget_bias(biased_net.rnn).mean() - _forget_bias(default_net.rnn).mean())
+    if not gap >= FORGET_BIAS_GAP:
+        fail(
+            "the mean forget-gate bias (b_if + b_hf) of biased_net minus that of default_net, after training",
+            f"clearly positive (at least {FORGET_BIAS_GAP}): it started 1 higher",
+            f"{gap:.2f}",
+            "the forget bias was not set on the layer that biased_net trains: call "
+            "set_forget_bias(biased_net.rnn, 1.0) before training",
+        )
+    if val_iter is not None and train_iter is not None:
+        check_held_out(val_iter, train_iter)
+    gen = call_generator()
+    for label, net in nets.items():
+        judge_lm(net, vocab, label)
+        if val_iter is not None:
+            require_not_trained_on(net, val_iter, vocab, label, gen)
+    passed(
+        f"default_net and biased_net: separate one-layer nn.LSTMs of {num_hiddens} units from the "
+        f"same start (weight correlation {corr:.2f}, forget bias still {gap:.2f} apart); both beat "
+        "the unigram baseline and themselves without context on held-out windows drawn now"
+        + ("; validation text not trained on" if val_iter is not None else "")
     )

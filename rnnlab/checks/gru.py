@@ -1,0 +1,124 @@
+"""Checks of exercise set 6 (GRU) on the trained models: the GRU against the LSTM (exercise 1)
+and the one-gate variants against the full GRU (exercise 2). The layers themselves are checked
+by ``experiments.check_gru_variant`` and the counts by ``experiments.check_param_count``.
+
+What the exercise text fixes and the objects show is verified (kind of layer, width, separate
+models, trained and better than the baselines on text drawn now, validation text not trained on);
+the learning rate and the number of epochs leave no trace of their own in a model."""
+
+import torch
+from torch import nn
+
+from .core import fail, passed, reject_torch_recurrence
+from .experiments import _VARIANTS, _gru_twin
+from .heldout import call_generator, check_held_out, judge_lm
+from .trained import require_distinct, require_lm, require_not_trained_on
+
+
+def _require_keys(d, keys, name):
+    if not isinstance(d, dict) or any(k not in d for k in keys):
+        fail(
+            name,
+            f"a dict with the keys {list(keys)}",
+            sorted(d) if isinstance(d, dict) else type(d).__name__,
+            f"keep the trained models in {name}[key], one per key",
+        )
+
+
+def check_gru_lstm_pair(models, train_iter, val_iter, vocab, num_hiddens=256):
+    """``models['GRU']`` and ``models['LSTM']``: language models around an nn.GRU and an nn.LSTM.
+
+    Properties every correct solution has: each is rnnlab.RNNLM-like around a one-layer nn.GRU
+    (resp. nn.LSTM) of ``num_hiddens`` units; they are separate models sharing no parameter; the
+    validation text is held out from the training text; each beats the unigram baseline and
+    itself with its state reset at every character on held-out windows drawn now; each predicts
+    its validation text no much better than fresh text of the same book (never trained on it)."""
+    _require_keys(models, ("GRU", "LSTM"), "models")
+    for key, kind in (("GRU", nn.GRU), ("LSTM", nn.LSTM)):
+        require_lm(models[key], f"models[{key!r}]", kind, num_hiddens)
+    require_distinct({f"models[{k!r}]": models[k] for k in ("GRU", "LSTM")})
+    check_held_out(val_iter, train_iter)
+    gen, figures = call_generator(), []
+    for key in ("GRU", "LSTM"):
+        ppl, _, uni = judge_lm(models[key], vocab, f"models[{key!r}]")
+        val, fresh = require_not_trained_on(models[key], val_iter, vocab, f"models[{key!r}]", gen)
+        figures.append(f"{key} {ppl:.2f} (validation {val:.2f}, fresh {fresh:.2f})")
+    passed(
+        f"models: an nn.GRU and an nn.LSTM of {num_hiddens} units, separate; both beat the unigram "
+        f"baseline ({uni:.2f}) and themselves without context on held-out windows drawn now; "
+        f"validation text not trained on; perplexities {', '.join(figures)}"
+    )
+
+
+def _require_variant(net, variant, what, num_hiddens):
+    """The trained layer computes ``variant``: equal to the forced-gate nn.GRU on its own weights."""
+    rnn = getattr(net, "rnn", None)
+    reject_torch_recurrence(rnn, what)
+    params = {k: v.detach().double().cpu() for k, v in rnn.named_parameters()}
+    if sorted(params) != sorted(("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")):
+        fail(
+            f"the parameters of {what}'s layer",
+            "weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 (two gate blocks)",
+            sorted(params),
+            "use the one-gate layers of the first part of this exercise",
+        )
+    num_inputs = params["weight_ih_l0"].shape[1]
+    gen = call_generator()
+    X = torch.randn(5, 2, num_inputs, generator=gen)
+    H0 = torch.randn(1, 2, num_hiddens, generator=gen)
+    device = next(rnn.parameters()).device
+    with torch.no_grad():
+        out, _ = rnn(X.to(device), H0.to(device))
+        want, _ = _gru_twin(params, variant, num_inputs, num_hiddens)(X.double(), H0.double())
+    if float((out.double().cpu() - want).abs().max()) > 1e-4:
+        other = "update_only" if variant == "reset_only" else "reset_only"
+        with torch.no_grad():
+            swapped = _gru_twin(params, other, num_inputs, num_hiddens)(X.double(), H0.double())[0]
+        fail(
+            f"what the layer of {what} computes, on its trained weights",
+            f"a GRU with {_VARIANTS[variant]['missing']}",
+            "the other one-gate variant"
+            if float((out.double().cpu() - swapped).abs().max()) <= 1e-4
+            else "something else",
+            "the models are stored under the wrong names: build nets['reset gate only'] with "
+            "GRUResetOnly and nets['update gate only'] with GRUUpdateOnly",
+        )
+
+
+def check_gate_study(nets, train_iter, val_iter, vocab, num_hiddens=128):
+    """``nets``: the trained full GRU and the two one-gate variants, same width.
+
+    Properties every correct solution has: nets['reset gate only'] and nets['update gate only']
+    wrap layers that compute those variants (checked on their trained weights) with
+    ``num_hiddens`` units, and one more model wraps an nn.GRU of that width; the three are separate;
+    the validation text is held out; every model beats the unigram baseline and itself with its
+    state reset at every character on held-out windows drawn now, and none predicts its
+    validation text much better than fresh text of the book."""
+    keys = {"reset gate only": "reset_only", "update gate only": "update_only"}
+    _require_keys(nets, keys, "nets")
+    full = [k for k, v in nets.items() if isinstance(getattr(v, "rnn", None), nn.GRU)]
+    if len(full) != 1:
+        fail(
+            "the full GRU among the trained models in nets",
+            "one model around nn.GRU",
+            f"{len(full)}",
+            "train the full GRU (nn.GRU, the same width) with the variants and keep it in nets",
+        )
+    named = {f"nets[{k!r}]": nets[k] for k in (*keys, full[0])}
+    require_lm(nets[full[0]], f"nets[{full[0]!r}]", nn.GRU, num_hiddens)
+    for key, variant in keys.items():
+        require_lm(nets[key], f"nets[{key!r}]", nn.Module, num_hiddens, kind_name="a one-gate GRU")
+        _require_variant(nets[key], variant, f"nets[{key!r}]", num_hiddens)
+    require_distinct(named)
+    check_held_out(val_iter, train_iter)
+    gen, figures = call_generator(), []
+    for label, net in named.items():
+        ppl, _, uni = judge_lm(net, vocab, label)
+        require_not_trained_on(net, val_iter, vocab, label, gen)
+        figures.append(f"{label} {ppl:.2f}")
+    passed(
+        f"nets: the full GRU and both one-gate variants (each computing its variant on its trained "
+        f"weights), {num_hiddens} units, separate; every model beats the unigram baseline "
+        f"({uni:.2f}) and itself without context on held-out windows drawn now; validation text "
+        f"not trained on; perplexities {', '.join(figures)}"
+    )
