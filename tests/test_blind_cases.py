@@ -20,7 +20,11 @@ SETS = sorted(p.name[4:] for p in BLIND_DIR.glob("set_*") if p.is_dir())
 def test_blind_cases_behave(set_number):
     outcomes, problems = run_set(set_number, log=lambda line: None)
     assert not problems, problems
-    misbehaving = {o.case: f"{o.status}: {o.detail[:300]}" for o in outcomes if o.status not in ("caught", "accepted", "unjudged")}
+    misbehaving = {
+        o.case: f"{o.status}: {o.detail[:300]}"
+        for o in outcomes
+        if o.status not in ("caught", "accepted", "unjudged")
+    }
     known = {case for (s, case) in KNOWN if s == set_number}
     new = {case: why for case, why in misbehaving.items() if case not in known}
     fixed = known - set(misbehaving)

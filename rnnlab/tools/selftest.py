@@ -91,7 +91,8 @@ def run(refs, sets, options, grade_one, jobs=1, cache=None, log=print):
                     f"{c['exercise']} cell {c['id']}: {c['status']} {c['message'][:200]}"
                     for c in r["checks"]
                     if c["status"] != "passed"
-                ] + [f"cell {n + 1} raised {message}" for n, message in r["errors"]]  # CorpusError, ...
+                ]
+                failed += [f"cell {n + 1} raised {message}" for n, message in r["errors"]]  # CorpusError
                 failures.append(
                     f"the solution of {name} does not get full marks here, or raised an error ({r['status']}):\n  "
                     + "\n  ".join(failed)
