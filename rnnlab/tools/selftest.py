@@ -94,8 +94,8 @@ def run(refs, sets, options, grade_one, jobs=1, cache=None, log=print):
                 ]
                 failed += [f"cell {n + 1} raised {message}" for n, message in r["errors"]]  # CorpusError
                 failures.append(
-                    f"the solution of {name} does not get full marks here, or raised an error ({r['status']}):\n  "
-                    + "\n  ".join(failed)
+                    f"the solution of {name} does not get full marks here, or raised an error "
+                    f"({r['status']}):\n  " + "\n  ".join(failed)
                 )
                 continue
             cache.mkdir(parents=True, exist_ok=True)
