@@ -86,13 +86,14 @@ def run(refs, sets, options, grade_one, jobs=1, cache=None, log=print):
                 f"self-test {name}: the solution gets {r['points']:g}/{r['max_points']:g}, {r['status']} "
                 f"({r['seconds']:.0f} s)"
             )
-            if r["points"] != r["max_points"] or r["status"] != "ok" or r["errors"]:
+            if r["points"] != r["max_points"] or r["status"] != "ok" or r.get("errors"):
                 failed = [
                     f"{c['exercise']} cell {c['id']}: {c['status']} {c['message'][:200]}"
                     for c in r["checks"]
                     if c["status"] != "passed"
                 ]
-                failed += [f"cell {n + 1} raised {message}" for n, message in r["errors"]]  # CorpusError
+                # an error the solution raised (a missing corpus, ...) fails the self-test too
+                failed += [f"cell {n + 1} raised {message}" for n, message in r.get("errors", [])]
                 failures.append(
                     f"the solution of {name} does not get full marks here, or raised an error "
                     f"({r['status']}):\n  " + "\n  ".join(failed)
