@@ -17,7 +17,7 @@ WORKER_THREADS := OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 MPL_CACHE := MPLCONFIGDIR=$(abspath $(VENV))/mplconfig
 NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb solutions/*.ipynb))
 
-.PHONY: help setup book publish test test-fast lint test-unit test-notebooks test-book test-py313 lab execute exercises headers bench figures clean
+.PHONY: help setup book publish test test-fast test-blind lint test-unit test-notebooks test-book test-py313 lab execute exercises headers bench figures clean
 
 help:
 	@echo "make test-fast  the quick loop before you push: lint and the unit tests not marked slow (a few minutes)"
@@ -27,6 +27,7 @@ help:
 	@echo "make pdf        the whole book as one PDF (_build/pdf/sequence-models.pdf; offline, headless Chromium, no TeX)"
 	@echo "make test       everything CI checks: unit tests, notebooks in quick mode, site build"
 	@echo "make test-unit / test-notebooks / test-book   the three parts of make test"
+	@echo "make test-blind the blind cases: wrong solutions and correct alternatives written without seeing the checks"
 	@echo "make test-py313 test-fast and three notebooks under Python 3.13 in a Debian 13 root (root, debootstrap)"
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make execute    re-run chapters and solutions in full and store their outputs (NB=path for one)"
@@ -89,7 +90,13 @@ lint: setup node_modules/.installed
 	node scripts/lint-workflows.cjs
 
 test-unit: setup
-	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -n $(NBVAL_WORKERS) --dist loadgroup  # xdist_group: one fixture per group
+	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -m "not blind" -n $(NBVAL_WORKERS) --dist loadgroup  # xdist_group: one fixture per group
+
+# The blind cases (tests/mutants/blind): one test per exercise set, sets in parallel. About a
+# quarter hour on two cores, so nightly CI runs it and `make test` does not;
+# `python tests/blind_cases.py` prints the same per case and rewrites tests/mutants/blind/RESULTS.md.
+test-blind: setup
+	$(WORKER_THREADS) $(MPL_CACHE) RNNLAB_QUICK=1 $(PY) -m pytest tests/test_blind_cases.py -m blind -n $(NBVAL_WORKERS)
 
 test-notebooks: setup
 	$(WORKER_THREADS) $(MPL_CACHE) RNNLAB_QUICK=1 $(PY) -m pytest --nbval-lax -n $(NBVAL_WORKERS) --dist loadscope -p no:cacheprovider \

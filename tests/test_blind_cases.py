@@ -15,7 +15,9 @@ KNOWN = {}
 SETS = sorted(p.name[4:] for p in BLIND_DIR.glob("set_*") if p.is_dir())
 
 
-@pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.blind]
+
+
 @pytest.mark.parametrize("set_number", SETS)
 def test_blind_cases_behave(set_number):
     outcomes, problems = run_set(set_number, log=lambda line: None)
