@@ -87,11 +87,12 @@ def attacks(pkg, book, canary):
         "                n += len(chunk)\n    except OSError:\n        pass\n    return n >> 20\n"
         "cwd, tmp, shm = fill('big'), fill('/tmp/big'), fill('/dev/shm/big')\n"
         "raise RuntimeError(f'REPORT cwd_mb={cwd} tmp_mb={tmp} shm_mb={shm} where={os.getcwd()}')",
-        "memhog": "import subprocess, sys, time\n"
-        "code = \"import time\\nb = b'x' * (450 * 2**20)\\ntime.sleep(60)\"\n"
-        "hogs = [subprocess.Popen([sys.executable, '-c', code]) for _ in range(6)]\n"
-        "time.sleep(12)\n"
-        "raise RuntimeError(f'REPORT codes={[h.poll() for h in hogs]}')",
+        "memhog": "import subprocess, sys, time\n"  # 6 x 450 MB, each alone within the limit
+        "code = \"b = b'x' * (450 * 2**20)\\nprint('held', flush=True)\\nimport time\\ntime.sleep(90)\"\n"
+        "hogs = [subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.PIPE) for _ in range(6)]\n"
+        "held = sum(h.stdout.readline() == b'held\\n' for h in hogs)  # each allocated, or was killed\n"
+        "time.sleep(2)\n"
+        "raise RuntimeError(f'REPORT held={held} codes={[h.poll() for h in hogs]}')",
         "hijack": "import glob, os\n"  # the kernel's socket files become links to a host socket
         f"for f in glob.glob('{confine.SOCKETS}/k-*'):\n"
         f"    os.unlink(f)\n    os.symlink({str(canary)!r}, f)\n"
@@ -161,7 +162,7 @@ def grade_as(who, tmp, user):
         RNNLAB_DATA=os.environ.get("RNNLAB_DATA", ""),
     )
     cmd = [sys.executable, "-m", "rnnlab", "grade", str(subs), "--out", str(out), "--book", str(book)]
-    cmd += ["--jobs", "2", "--timeout", "20", "--memory-gb", str(MEMORY_GB)]
+    cmd += ["--jobs", "2", "--timeout", "60", "--memory-gb", str(MEMORY_GB)]
     cmd += ["--max-minutes", str(MAX_MINUTES), "--quick", "--no-self-test"]
     prefix, hold = reachable_python(user) if who == "user" else ([], None)
     start = time.monotonic()

@@ -168,8 +168,9 @@ class Cgroup:
             (self.path / "cgroup.procs").write_text("0")
 
     def read(self, name):
-        with contextlib.suppress(OSError, AttributeError):
-            return (self.path / name).read_text()
+        if self.path is not None:
+            with contextlib.suppress(OSError):
+                return (self.path / name).read_text()
         return ""
 
     def remove(self):
