@@ -5,6 +5,7 @@ Each attack ends its cell with ``raise RuntimeError("REPORT ...")`` saying what 
 runner records that error (cleaned) in the row's ``errors``, and the tests read it from there.
 """
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -14,9 +15,11 @@ import pwd
 import re
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import nbformat
@@ -38,7 +41,7 @@ MARKER = "424242"  # argv of the processes the fork bomb leaves sleeping
 MEMORY_GB, MAX_MINUTES = 2, 2
 
 
-def attacks(pkg, book):
+def attacks(pkg, book, canary):
     core = pkg / "rnnlab" / "checks" / "core.py"
     checks = book / "exercises" / "00_tiny.ipynb"
     return {
@@ -84,11 +87,16 @@ def attacks(pkg, book):
         "                n += len(chunk)\n    except OSError:\n        pass\n    return n >> 20\n"
         "cwd, tmp, shm = fill('big'), fill('/tmp/big'), fill('/dev/shm/big')\n"
         "raise RuntimeError(f'REPORT cwd_mb={cwd} tmp_mb={tmp} shm_mb={shm} where={os.getcwd()}')",
-        "memhog": "import subprocess, sys, time\n"
-        "code = \"import time\\nb = b'x' * (450 * 2**20)\\ntime.sleep(60)\"\n"
-        "hogs = [subprocess.Popen([sys.executable, '-c', code]) for _ in range(6)]\n"
-        "time.sleep(12)\n"
-        "raise RuntimeError(f'REPORT codes={[h.poll() for h in hogs]}')",
+        "memhog": "import subprocess, sys, time\n"  # 6 x 450 MB, each alone within the limit
+        "code = \"b = b'x' * (450 * 2**20)\\nprint('held', flush=True)\\nimport time\\ntime.sleep(90)\"\n"
+        "hogs = [subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.PIPE) for _ in range(6)]\n"
+        "held = sum(h.stdout.readline() == b'held\\n' for h in hogs)  # each allocated, or was killed\n"
+        "time.sleep(2)\n"
+        "raise RuntimeError(f'REPORT held={held} codes={[h.poll() for h in hogs]}')",
+        "hijack": "import glob, os\n"  # the kernel's socket files become links to a host socket
+        f"for f in glob.glob('{confine.SOCKETS}/k-*'):\n"
+        f"    os.unlink(f)\n    os.symlink({str(canary)!r}, f)\n"
+        "os.execv('/bin/sleep', ['sleep', '25'])  # drop the runner's connections: it reconnects",
         "corpus": "from rnnlab import CorpusError\n"
         "raise CorpusError('grader error: corpus missing\\n=HYPERLINK(\"http://x\"),forged,3\\r\\x1b[31m')",
     }
@@ -101,6 +109,28 @@ def sleepy(exercise):
         V4.new_code_cell("import time\ntime.sleep(1)", id=f"s{i}") for i in range(500)
     ]
     return nb
+
+
+class Canary:
+    """A Unix socket of the host that counts who connects to it (no one should)."""
+
+    def __init__(self, path):
+        self.path, self.calls = path, []
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(str(path))
+        os.chmod(path, 0o777)
+        self.server.listen(8)
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        with contextlib.suppress(OSError):
+            while True:
+                self.calls.append(self.server.accept()[0].recv(64))
+
+    def close(self):
+        with contextlib.suppress(OSError):
+            self.server.shutdown(socket.SHUT_RDWR)
+        self.server.close()
 
 
 def reachable_python(user):
@@ -132,7 +162,7 @@ def grade_as(who, tmp, user):
         RNNLAB_DATA=os.environ.get("RNNLAB_DATA", ""),
     )
     cmd = [sys.executable, "-m", "rnnlab", "grade", str(subs), "--out", str(out), "--book", str(book)]
-    cmd += ["--jobs", "2", "--timeout", "20", "--memory-gb", str(MEMORY_GB)]
+    cmd += ["--jobs", "2", "--timeout", "60", "--memory-gb", str(MEMORY_GB)]
     cmd += ["--max-minutes", str(MAX_MINUTES), "--quick", "--no-self-test"]
     prefix, hold = reachable_python(user) if who == "user" else ([], None)
     start = time.monotonic()
@@ -168,7 +198,8 @@ def graded(request, account):
             "honest2": submission(exercise),
             "sleepy": sleepy(exercise),
         }
-        for name, attack in attacks(pkg, book).items():
+        canary = Canary(tmp / "canary.sock")
+        for name, attack in attacks(pkg, book, canary.path).items():
             students[name] = submission(exercise, "return 0", before_checks=attack)
         for name, nb in students.items():
             (subs / name).mkdir(parents=True)
@@ -181,7 +212,10 @@ def graded(request, account):
             p.chmod(p.stat().st_mode | 0o044 | (0o011 if p.is_dir() else 0))
         guarded = [pkg / "rnnlab" / "checks" / "core.py", book / "exercises" / "00_tiny.ipynb"]
         before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in guarded}
-        done, seconds = grade_as(request.param, tmp, account)
+        try:
+            done, seconds = grade_as(request.param, tmp, account)
+        finally:
+            canary.close()
         out = tmp / "work" / "out"
         assert (out / "results.jsonl").exists(), done.stdout + done.stderr
         records = {r["student"]: r for r in map(json.loads, open(out / "results.jsonl"))}
@@ -192,6 +226,7 @@ def graded(request, account):
             records=records,
             rows=list(csv.DictReader(open(out / "grades.csv"))),
             before=before,
+            canary=canary.calls,
             after={p: hashlib.sha256(p.read_bytes()).hexdigest() for p in guarded},
         )
     finally:
@@ -235,6 +270,12 @@ def test_the_runner_is_invisible_and_cannot_be_killed(graded):
     assert "rnnlab.tools.runner" not in text and "rnnlab grade" not in text, text
     record = graded["records"]["killer"]
     assert record["points"] == 1 and record["status"] == "ok", record
+
+
+def test_replaced_socket_files_lead_the_runner_nowhere(graded):
+    record = graded["records"]["hijack"]
+    assert graded["canary"] == [], graded["canary"]  # the runner never connected to the host's socket
+    assert record["status"] in ("timeout", "kernel died") and record["points"] == 0, record
 
 
 def test_processes_are_capped(graded):

@@ -2,8 +2,9 @@
 
 Only the Jupyter kernel runs inside the sandbox; the runner that drives it and writes the result
 stays outside, in the grader's PID namespace, where nothing inside can see, open or signal it.
-The kernel's sockets are Unix sockets in the sandbox's own size-limited /tmp; the runner reaches
-them through ``/proc/<sandbox init>/root``, so no descriptor and no writable host path crosses.
+The kernel's sockets are Unix sockets in the sandbox's own size-limited /tmp; the runner opens
+them through ``/proc/<sandbox init>/root`` once, before the submission runs, and connects through
+those descriptors, so no descriptor and no writable host path crosses into the sandbox.
 
 Inside: a new user, PID, mount, network, IPC and UTS namespace; uid/gid 1000, every capability
 dropped, no new privileges, no further user namespaces (``--disable-userns``); the system, Python,
@@ -23,12 +24,14 @@ Limits for the submission as a whole:
   spinning at the process cap slows only itself); elsewhere none (the wall clock still ends it).
 """
 
+import asyncio
 import contextlib
 import os
 import pathlib
 import re
 import secrets
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -79,10 +82,10 @@ def bwrap_args(bwrap, roots, data_dir, env, disk_mb, shm_mb, connection_fd):
 def children(pid):
     """Host pids of every descendant of ``pid`` (reparented orphans stay under the sandbox's init)."""
     parents = {}
-    for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
+    for entry in pathlib.Path("/proc").glob("[0-9]*/stat"):
         with contextlib.suppress(OSError, ValueError, IndexError):
-            parents.setdefault(int(stat.read_text().rsplit(")", 1)[1].split()[1]), []).append(
-                int(stat.parent.name)
+            parents.setdefault(int(entry.read_text().rsplit(")", 1)[1].split()[1]), []).append(
+                int(entry.parent.name)
             )
     found, todo = [], [pid]
     while todo:
@@ -165,8 +168,9 @@ class Cgroup:
             (self.path / "cgroup.procs").write_text("0")
 
     def read(self, name):
-        with contextlib.suppress(OSError, AttributeError):
-            return (self.path / name).read_text()
+        if self.path is not None:
+            with contextlib.suppress(OSError):
+                return (self.path / name).read_text()
         return ""
 
     def remove(self):
@@ -222,8 +226,35 @@ class SandboxedKernelManager(AsyncKernelManager):
                 self.sandbox_pid = min(kids)
                 break
             time.sleep(0.05)
-        self.ip = f"/proc/{self.sandbox_pid}/root{SOCKETS}/k"
         threading.Thread(target=self._watch, daemon=True).start()
+        await self._pin_sockets()
+
+    async def _pin_sockets(self):
+        """Hold the kernel's five sockets by descriptor as soon as it has made them, before any line of
+        the submission runs, and connect only through those descriptors (``/proc/<runner>/fd/N``): a
+        socket file the submission later replaces, by a link to a socket of the host say, is never
+        followed, not even when ZeroMQ reconnects."""
+        ports = [self.shell_port, self.iopub_port, self.stdin_port, self.control_port, self.hb_port]
+        inside = pathlib.Path(f"/proc/{self.sandbox_pid}/root{SOCKETS}")
+        deadline, self.pinned = time.monotonic() + 300, {}
+        while len(self.pinned) < len(ports):
+            for port in set(ports) - set(self.pinned):
+                with contextlib.suppress(OSError):
+                    fd = os.open(inside / f"k-{port}", os.O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC)
+                    if not stat.S_ISSOCK(os.fstat(fd).st_mode):
+                        os.close(fd)
+                        raise RuntimeError(f"the kernel's k-{port} is not a socket")
+                    self.pinned[port] = fd
+            if len(self.pinned) == len(ports):
+                break
+            if time.monotonic() > deadline or self.provisioner.process.poll() is not None:
+                raise RuntimeError("the kernel did not open its sockets in the sandbox")
+            await asyncio.sleep(0.1)
+        links = pathlib.Path.cwd() / f"sockets-{secrets.token_hex(4)}"
+        links.mkdir(mode=0o700)
+        for port, fd in self.pinned.items():
+            os.symlink(f"/proc/{os.getpid()}/fd/{fd}", links / f"k-{port}")
+        self.ip = str(links / "k")
 
     def client(self, **kw):
         """A client whose sockets refuse messages over ``MAX_MESSAGE``: the runner keeps its memory."""
@@ -272,5 +303,9 @@ class SandboxedKernelManager(AsyncKernelManager):
         await super()._async_cleanup_resources(restart)
         for group in self.cgroups:
             group.remove()
+        pinned, self.pinned = getattr(self, "pinned", {}), {}  # cleanup may run twice: close once
+        for fd in pinned.values():
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
     cleanup_resources = _async_cleanup_resources
