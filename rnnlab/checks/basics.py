@@ -232,7 +232,11 @@ def check_language_model(net, vocab_size, embedding=True):
 
 
 def check_grad_norm(grad_norm):
-    """``grad_norm(net)``: the global L2 norm of all gradients, computed without changing them."""
+    """``grad_norm(net)``: the global L2 norm of all gradients, computed without changing them.
+
+    Properties every correct solution has: the result is sqrt(sum of squared entries) over every
+    parameter that has a gradient (parameters without one skipped); the gradients are left
+    exactly as they were, also when their norm is far above a clipping threshold."""
     from torch import nn
 
     gen = fresh_generator()
@@ -245,6 +249,10 @@ def check_grad_norm(grad_norm):
     out, _ = net["rnn"](torch.randn(5, 2, n_in, generator=gen))
     (net["out"](out) ** 2).sum().backward()
     grads = [p.grad for p in net.parameters() if p.grad is not None]
+    with torch.no_grad():  # a norm well above any usual clipping threshold (1, 5, 10): a
+        total = torch.stack([g.norm() for g in grads]).norm()  # "measure" that clips changes them
+        for g in grads:
+            g.mul_(float(torch.empty(()).uniform_(40, 400, generator=gen)) / float(total))
     before = [g.clone() for g in grads]
     result = call(
         grad_norm,

@@ -151,7 +151,10 @@ def check_hidden_sweep(models, heldout, train_iter, val_iter, vocab, sizes):
 ASCENT = 0.2  # the ascent's share of the learning rate: the perplexity rises, it does not explode
 
 
-TIE = 0.005
+# The controlled early-stopping run: val_history[e] must agree with the recomputation within
+# HISTORY_RTOL, and the returned weights may be those of any epoch within TIE of the lowest.
+# The reference procedure, run 200 times (quick mode, 2026-12-06): 0 of 200 rejected.
+HISTORY_RTOL, TIE = 0.01, 0.005
 
 
 class _SignFlipSGD(torch.optim.SGD):
@@ -266,9 +269,11 @@ def _judge_early_stopping_procedure(train_early_stopping, device):
             f"{len(hist)} values",
             "append one validation perplexity after each epoch",
         )
-    off = [e for e in range(epochs) if abs(hist[e] - after[e]) > 0.01 * after[e]]
+    off = [e for e in range(epochs) if abs(hist[e] - after[e]) > HISTORY_RTOL * after[e]]
     if off:
-        before = all(abs(hist[e] - run["ppl_of"][e]) <= 0.01 * run["ppl_of"][e] for e in range(epochs))
+        before = all(
+            abs(hist[e] - run["ppl_of"][e]) <= HISTORY_RTOL * run["ppl_of"][e] for e in range(epochs)
+        )
         fail(
             what + ": val_history[e] against the validation perplexity of the weights after epoch "
             "e + 1, recomputed here",

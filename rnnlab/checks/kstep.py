@@ -103,11 +103,11 @@ def _number(v):
     return None
 
 
-def _matches(vector, curve):
+def _matches(vector, curve, rtol=RTOL):
     """The vector holds the curve: all of it, or its values at increasing k (a printed table)."""
     if len(vector) < 4 or len(vector) > len(curve):
         return False
-    close = lambda a, b: math.isfinite(a) and abs(a - b) <= RTOL * abs(b) + 1e-9
+    close = lambda a, b: math.isfinite(a) and abs(a - b) <= rtol * abs(b) + 1e-9
     if len(vector) == len(curve):
         return all(close(a, b) for a, b in zip(vector, curve))
     j = 0
@@ -150,13 +150,15 @@ def check_k_step_table(namespace, models, x, tau, n_train, max_k=MAX_K):
                 preds, x, tau, lambda j: torch.arange(0, n_train)
             ),
         }
-        hits = [(name, why) for why, curve in wrong.items() for name, v in found if _matches(v, curve)]
+        hits = [  # a diagnosis only: close (2%), whatever the learner did with the last rows
+            (name, why) for why, curve in wrong.items() for name, v in found if _matches(v, curve, rtol=0.02)
+        ]
         fail(
             f"the held-out mean squared error of the {label} model's k-step predictions, k = 1 .. "
             f"{max_k}, in the notebook's variables",
             "in some variable (dict, list, tensor, array or DataFrame): the error over the start times "
             f"i >= {n_train}, entry [i, j] scored against x[i + tau + j]",
-            f"{hits[0][0]} holds the error over {hits[0][1]}"
+            f"{hits[0][0]} looks like the error over {hits[0][1]}"
             if hits
             else f"none of the {len(found)} numeric sequences in the notebook's variables",
             "average over the held-out start times only (rows i >= n_train), with the target of entry "

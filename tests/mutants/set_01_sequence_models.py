@@ -94,6 +94,26 @@ def mean_linear():
     return net
 
 
+def table(rows="held_out", shift=0, container=dict):
+    """Exercise 4: the notebook's variables after a table of held-out k-step errors."""
+
+    def run():
+        x, net = series(), mean_linear()
+        with torch.no_grad():
+            preds = k_step(net, x, 4, 64)  # (933, 64)
+        n = preds.shape[0]
+        first = 600 if rows == "held_out" else 0
+        n -= shift  # a target one step late runs past the series in the last row: drop that row
+        targets = torch.stack([x[4 + j + shift : 4 + j + shift + n] for j in range(64)], 1)
+        preds = preds[:n]
+        errors = ((preds[first:] - targets[first:]) ** 2).mean(0)
+        namespace = {"x": x, "preds": preds}
+        namespace["errors"] = {"linear": errors.tolist()} if container is dict else errors.numpy()
+        ce.check_k_step_table(namespace, {"linear": net}, x, 4, 600)
+
+    return run
+
+
 MUTANTS = {
     "labels_off_by_one": (
         lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0], x[tau - 1 : -1].reshape(-1, 1))),
@@ -130,10 +150,14 @@ MUTANTS = {
         "columns steps ahead",
     ),
     "k_step_prepends_prediction": (lambda: ce.check_k_step(k_step_prepends), "appending the prediction"),
+    "table_over_every_start_time": (table(rows="all"), "training windows included"),
+    "table_target_one_step_late": (table(shift=1), "held-out start times only"),
 }
 
 CORRECT = {
     "windows": lambda: ce.check_windows(windows),
     "lstm": naive(trained),
     "k_step": lambda: ce.check_k_step(k_step),
+    "table": table(),
+    "table_as_array": table(container="array"),
 }

@@ -1,6 +1,7 @@
 """Wrong solutions of solutions/04_rnn_concise.ipynb: torch's layout against d2l's, a hidden-size
 sweep judged on held-out text, early stopping."""
 
+import copy
 import functools
 
 from mutant_helpers import CountLM
@@ -116,6 +117,39 @@ def early(mistake=None):
     return run
 
 
+def procedure(mistake=None):
+    """train_early_stopping itself, run by the check on its own controlled problem."""
+
+    def train_early_stopping(net, train_iter, val_iter, num_epochs, optimizer):
+        loss, history, best, best_ppl = nn.CrossEntropyLoss(), [], None, float("inf")
+        for _ in range(rnnlab.cap_epochs(num_epochs)):
+            if mistake == "before_epoch":
+                history.append(rnnlab.evaluate_perplexity(net, val_iter))
+            train_ppl, _ = rnnlab.train_epoch(net, train_iter, loss, optimizer, "cpu", False)
+            if mistake == "train_ppl":
+                history.append(train_ppl)
+            elif mistake != "before_epoch":
+                history.append(rnnlab.evaluate_perplexity(net, val_iter))
+            if history[-1] < best_ppl:
+                best_ppl = history[-1]
+                best = net.state_dict() if mistake == "no_copy" else copy.deepcopy(net.state_dict())
+            elif mistake == "stops_at_rise":
+                break
+        if mistake != "never_loads":
+            net.load_state_dict(best)
+        return net, history
+
+    def run():
+        train_iter, val_iter, vocab, _ = data()
+        net = Trained(train_iter.corpus, len(vocab), 16)
+        best = rnnlab.evaluate_perplexity(net, val_iter)
+        cc.check_early_stopping(
+            net, [best * 1.5, best, best * 1.2], train_iter, val_iter, vocab, train_early_stopping
+        )
+
+    return run
+
+
 MUTANTS = {
     "d2l_hh_not_transposed": (d2l("hh_not_transposed"), "untransposed"),
     "d2l_ih_not_transposed": (d2l("ih_not_transposed"), "transposed: d2l multiplies X @ W_xh"),
@@ -136,6 +170,17 @@ MUTANTS = {
     "early_numbers": (early("numbers"), "numbers instead of a model"),
     "early_val_on_train": (early("val_on_train"), "built on (part of) the training text"),
     "early_untrained": (early("untrained"), "untrained"),
+    "procedure_no_copy": (procedure("no_copy"), "state_dict() alone returns the live tensors"),
+    "procedure_never_loads": (procedure("never_loads"), "save a COPY of the weights"),
+    "procedure_before_epoch": (procedure("before_epoch"), "measured BEFORE each epoch"),
+    "procedure_train_ppl": (procedure("train_ppl"), "not the training one"),
+    "procedure_stops_at_rise": (procedure("stops_at_rise"), "train for every one of num_epochs"),
 }
 
-CORRECT = {"d2l": d2l(), "sweep": sweep(), "sweep_one_weak": sweep("one_ignores_state"), "early": early()}
+CORRECT = {
+    "d2l": d2l(),
+    "sweep": sweep(),
+    "sweep_one_weak": sweep("one_ignores_state"),
+    "early": early(),
+    "procedure": procedure(),
+}
