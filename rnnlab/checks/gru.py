@@ -32,7 +32,7 @@ def check_gru_lstm_pair(models, train_iter, val_iter, vocab, num_hiddens=256):
     (resp. nn.LSTM) of ``num_hiddens`` units; they are separate models sharing no parameter; the
     validation text is held out from the training text; each beats the unigram baseline and
     itself with its state reset at every character on held-out windows drawn now; each predicts
-    its validation text no much better than fresh text of the same book (never trained on it)."""
+    its validation text not much better than fresh text of the same book (never trained on it)."""
     _require_keys(models, ("GRU", "LSTM"), "models")
     for key, kind in (("GRU", nn.GRU), ("LSTM", nn.LSTM)):
         require_lm(models[key], f"models[{key!r}]", kind, num_hiddens)
