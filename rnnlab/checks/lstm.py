@@ -7,9 +7,9 @@ import itertools
 import torch
 from torch import nn
 
-from .core import describe, fail, passed, recurrence_spy
+from .core import call, describe, fail, passed, recurrence_spy
 from .grads import compare_gradients
-from .heldout import call_generator, check_held_out, judge_lm, reject_torch_layers, require_model, run_scratch
+from .heldout import call_generator, check_held_out, judge_lm, reject_torch_layers, require_model
 from .trained import require_distinct, require_lm, require_not_trained_on
 
 _BLOCKS = "ifgo"
@@ -191,7 +191,7 @@ def check_coupled_lstm(layer_cls):
         X = torch.randn(T, B, I, generator=gen).double()
         H0, C0 = (torch.randn(1, B, H, generator=gen).double() for _ in range(2))
         with torch.no_grad(), recurrence_spy() as spy:  # the learner's layer first
-            got = run_scratch(layer, X.float(), (H0.float(), C0.float()), what)
+            got = call(layer, X.float(), (H0.float(), C0.float()), what=f"{what}(inputs, state)")
         spy.reject(what)
         params = {k: v.detach().double() for k, v in params.items()}  # the reference's
         with torch.no_grad():
