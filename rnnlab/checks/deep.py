@@ -5,7 +5,7 @@ LSTM for a GRU. House conventions in ``rnnlab.checks.core``; the held-out judge 
 import torch
 from torch import nn
 
-from .core import describe, fail, passed, recurrence_spy
+from .core import call, describe, fail, passed, recurrence_spy
 from .grads import compare_gradients
 from .heldout import (
     call_generator,
@@ -127,7 +127,7 @@ def check_two_layer_rnn(layer_cls):
         H0 = torch.randn(2, B, H, generator=gen)
         with torch.no_grad():
             with recurrence_spy() as spy:  # the learner's layer first, watched for fused kernels
-                got = run_scratch(layer, X, H0.clone(), what)
+                got = call(layer, X, H0.clone(), what=f"{what}(inputs, state)")
             spy.reject(what)
             want_out, want_state = twin(X, H0)
         if not (isinstance(got, tuple) and len(got) == 2):

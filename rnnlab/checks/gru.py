@@ -32,7 +32,7 @@ def check_gru_lstm_pair(models, train_iter, val_iter, vocab, num_hiddens=256):
     (resp. nn.LSTM) of ``num_hiddens`` units; they are separate models sharing no parameter; the
     validation text is held out from the training text; each beats the unigram baseline and
     itself with its state reset at every character on held-out windows drawn now; each predicts
-    its validation text no much better than fresh text of the same book (never trained on it)."""
+    its validation text not much better than fresh text of the same book (never trained on it)."""
     _require_keys(models, ("GRU", "LSTM"), "models")
     for key, kind in (("GRU", nn.GRU), ("LSTM", nn.LSTM)):
         require_lm(models[key], f"models[{key!r}]", kind, num_hiddens)
@@ -105,11 +105,11 @@ def check_gate_study(nets, train_iter, val_iter, vocab, num_hiddens=128):
             "train the full GRU (nn.GRU, the same width) with the variants and keep it in nets",
         )
     named = {f"nets[{k!r}]": nets[k] for k in (*keys, full[0])}
+    require_distinct(named)
     require_lm(nets[full[0]], f"nets[{full[0]!r}]", nn.GRU, num_hiddens)
     for key, variant in keys.items():
         require_lm(nets[key], f"nets[{key!r}]", nn.Module, num_hiddens, kind_name="a one-gate GRU")
         _require_variant(nets[key], variant, f"nets[{key!r}]", num_hiddens)
-    require_distinct(named)
     check_held_out(val_iter, train_iter)
     gen, figures = call_generator(), []
     for label, net in named.items():

@@ -7,9 +7,9 @@ import itertools
 import torch
 from torch import nn
 
-from .core import describe, fail, passed, recurrence_spy
+from .core import call, describe, fail, passed, recurrence_spy
 from .grads import compare_gradients
-from .heldout import call_generator, check_held_out, judge_lm, reject_torch_layers, require_model, run_scratch
+from .heldout import call_generator, check_held_out, judge_lm, reject_torch_layers, require_model
 from .trained import require_distinct, require_lm, require_not_trained_on
 
 _BLOCKS = "ifgo"
@@ -191,7 +191,7 @@ def check_coupled_lstm(layer_cls):
         X = torch.randn(T, B, I, generator=gen).double()
         H0, C0 = (torch.randn(1, B, H, generator=gen).double() for _ in range(2))
         with torch.no_grad(), recurrence_spy() as spy:  # the learner's layer first
-            got = run_scratch(layer, X.float(), (H0.float(), C0.float()), what)
+            got = call(layer, X.float(), (H0.float(), C0.float()), what=f"{what}(inputs, state)")
         spy.reject(what)
         params = {k: v.detach().double() for k, v in params.items()}  # the reference's
         with torch.no_grad():
@@ -288,7 +288,7 @@ def check_heldout_lm(
     Properties every correct solution has: the recurrent layer is of the kind asked for (and of
     ``num_hiddens`` units when given); the model beats the unigram baseline and itself without
     context on held-out windows drawn now; with ``train_iter`` and ``val_iter``, the validation
-    text is held out and the model predicts it no much better than fresh text of the same book
+    text is held out and the model predicts it not much better than fresh text of the same book
     (it was not trained on it)."""
     require_model(net, what)
     if layer is not None and not isinstance(getattr(net, "rnn", None), layer):
@@ -326,8 +326,10 @@ def _correlation(a, b):
 
 
 # Trained from the same initial weights, the two models' recurrent weights stay strongly correlated
-# and the biased model's forget bias stays above the default one's (see the report of the change
-# for the measurements); models from different initial weights correlate near 0.
+# and the biased model's forget bias stays about 1 above the default one's. Measured after the quick
+# run (30 epochs, SGD lr 1), solution and both blind correct cases: correlation 0.994, gap 0.98;
+# models built from different initial weights: correlation -0.01, gap 0.00 (both deterministic
+# given the trained models: no sampling, so no false rejection from the check's own draws).
 SAME_START_CORRELATION = 0.5
 FORGET_BIAS_GAP = 0.25
 

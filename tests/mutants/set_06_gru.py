@@ -63,6 +63,8 @@ class TwoGate(nn.Module):
                 n = torch.tanh(gi[:, n_rows] + gh[:, n_rows])
                 H = g * n + (1 - g) * H if self.mistake == "swap" else (1 - g) * n + g * H
             outputs.append(H)
+            if self.mistake == "detach_each_step":
+                H = H.detach()
         out = torch.stack(outputs)
         return out, (
             out[0:1]
@@ -86,6 +88,42 @@ def trained(**kwargs):
     )
 
 
+def study(mistake=None):
+    """Exercise 2's table of trained models (structure only: it fails before any training shows)."""
+
+    def run():
+        V = 28
+        reset, update = (
+            ("update_only", "reset_only") if mistake == "swapped" else ("reset_only", "update_only")
+        )
+        width = 256 if mistake == "wide" else 128
+        nets = {
+            "reset gate only": rnnlab.RNNLM(TwoGate(V, width, reset), V),
+            "update gate only": rnnlab.RNNLM(TwoGate(V, width, update), V),
+            "full GRU": rnnlab.RNNLM(nn.GRU(V, width), V),
+        }
+        if mistake == "same_object":
+            nets["update gate only"] = nets["reset gate only"]
+        from rnnlab.checks import gru
+
+        gru.check_gate_study(nets, None, None, None)
+
+    return run
+
+
+def pair(mistake=None):
+    def run():
+        V = 28
+        second = nn.GRU if mistake == "two_grus" else nn.LSTM
+        width = 128 if mistake == "narrow" else 256
+        models = {"GRU": rnnlab.RNNLM(nn.GRU(V, width), V), "LSTM": rnnlab.RNNLM(second(V, width), V)}
+        from rnnlab.checks import gru
+
+        gru.check_gru_lstm_pair(models, None, None, None)
+
+    return run
+
+
 MUTANTS = {
     "count_one_bias": (pc("one_bias"), "two bias vectors"),
     "count_lstm_for_all": (pc("lstm_for_all"), "gate block"),
@@ -104,6 +142,13 @@ MUTANTS = {
     "update_only_tanh_gate": (variant("update_only", "tanh_gate"), "sigmoid for the gate"),
     "update_only_state_2d": (variant("update_only", "state_2d"), "H.unsqueeze(0)"),
     "update_only_ignores_state": (variant("update_only", "ignore_state"), "initial state is ignored"),
+    "reset_only_detach_each_step": (variant("reset_only", "detach_each_step"), "gradients are not"),
+    "update_only_detach_each_step": (variant("update_only", "detach_each_step"), "gradients are not"),
+    "study_variants_swapped": (study("swapped"), "stored under the wrong names"),
+    "study_wide": (study("wide"), "fixes 128 hidden units"),
+    "study_same_object": (study("same_object"), "the same object"),
+    "pair_two_grus": (pair("two_grus"), "the layer the exercise names"),
+    "pair_narrow": (pair("narrow"), "fixes 256 hidden units"),
     "update_only_is_nn_gru": (
         lambda: ce.check_gru_variant(lambda i, h: nn.GRU(i, h), "update_only"),
         "must not wrap nn.RNN / nn.GRU",

@@ -23,6 +23,13 @@ def forget(mistake=None):
         )
         if mistake == "new_layer":
             return nn.LSTM(lstm.input_size, H, lstm.num_layers)
+        if mistake == "reassigned":  # right values, but new parameter objects: not in place
+            for name, p in list(lstm.named_parameters()):
+                if name.startswith(("bias_ih", "bias_hh")):
+                    new = p.detach().clone()
+                    new[rows] = value if name.startswith("bias_ih") else 0.0
+                    setattr(lstm, name, nn.Parameter(new))
+            return None
         with torch.no_grad():
             for name, p in lstm.named_parameters():
                 if mistake == "first_layer_only" and not name.endswith("_l0"):
@@ -78,6 +85,8 @@ class Coupled(nn.Module):
             C = f * C + (f if m == "i_equals_f" else 1 - f) * g
             H = o * (C if m == "no_tanh" else torch.tanh(C))
             outs.append(H)
+            if m == "detach_each_step":
+                H, C = H.detach(), C.detach()
         if m == "state_2d":
             return torch.stack(outs), (H, C)
         return torch.stack(outs), (H.unsqueeze(0), (C0 if m == "returns_initial_cell" else C).unsqueeze(0))
@@ -126,6 +135,28 @@ def judged(mistake=None):
     return run
 
 
+def pair(mistake=None):
+    """Exercise 2: two stand-ins for trained LSTM models of 128 units; the second's forget bias
+    set to 1 from the first's weights (or, wrongly, one shared layer or two different starts)."""
+
+    def run():
+        import copy
+
+        corpus, vocab = data()
+        first = nn.LSTM(len(vocab), 128)
+        second = first if mistake == "shared_layer" else copy.deepcopy(first)
+        if mistake == "different_start":
+            second = nn.LSTM(len(vocab), 128)
+        if mistake != "bias_not_applied":
+            H = second.hidden_size
+            with torch.no_grad():
+                second.bias_ih_l0[H : 2 * H] = 1.0
+                second.bias_hh_l0[H : 2 * H] = 0.0
+        cl.check_forget_bias_pair(Trained(first), Trained(second), vocab)
+
+    return run
+
+
 MUTANTS = {
     "forget_input_rows": (forget("input_rows"), "rows of gate i"),
     "forget_candidate_rows": (forget("candidate_rows"), "rows of gate g"),
@@ -134,6 +165,11 @@ MUTANTS = {
     "forget_zero_all_hh": (forget("zero_all_hh"), "only the forget gate's rows"),
     "forget_new_layer": (forget("new_layer"), "must equal the value"),
     "forget_weights_too": (forget("weights_too"), "set only the forget gate's biases"),
+    "forget_reassigned": (forget("reassigned"), "the same nn.Parameter objects"),
+    "coupled_detach_each_step": (coupled("detach_each_step"), "their gradients are not"),
+    "pair_shared_layer": (pair("shared_layer"), "wrap the same layer object"),
+    "pair_different_start": (pair("different_start"), "did not start from the same initial weights"),
+    "pair_bias_not_applied": (pair("bias_not_applied"), "the forget bias was not set"),
     "coupled_i_equals_f": (coupled("i_equals_f"), "1 - f (coupled), not f"),
     "coupled_no_tanh": (coupled("no_tanh"), "squash the cell"),
     "coupled_ignore_state": (coupled("ignore_state"), "(H0, C0) passed to forward is ignored"),
@@ -143,7 +179,7 @@ MUTANTS = {
     "coupled_state_2d": (coupled("state_2d"), "leading layer dimension"),
     "coupled_four_blocks": (coupled("four_blocks"), "three gate blocks"),
     "coupled_wraps_lstm": (coupled("wraps_lstm"), "may not wrap"),
-    "coupled_builds_cell": (coupled("builds_cell"), "may not call"),
+    "coupled_builds_cell": (coupled("builds_cell"), "must not call"),
     "trained_untrained": (judged("untrained"), "untrained"),
     "trained_ignores_state": (judged("ignores_state"), "does not carry information"),
     "trained_gru_not_lstm": (judged("gru_not_lstm"), "rnnlab.RNNLM(nn.LSTM"),
@@ -151,4 +187,4 @@ MUTANTS = {
     "trained_history": (judged("history"), "numbers instead of a model"),
 }
 
-CORRECT = {"forget": forget(), "coupled": coupled(), "trained": judged()}
+CORRECT = {"forget": forget(), "coupled": coupled(), "trained": judged(), "pair": pair()}

@@ -14,12 +14,17 @@ from rnnlab.checks import deep as cd
 # --- exercise 1: TwoLayerRNN --------------------------------------------------------------
 
 
+WEIGHT_NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+_RNN_TANH = torch._VF.rnn_tanh  # a reference taken at import time, long before any check runs
+
+
 class TwoLayer(nn.Module):
     """A two-layer tanh RNN from scratch with one switchable ``mistake``."""
 
     def __init__(self, num_inputs, num_hiddens, mistake=None):
         super().__init__()
         self.hidden_size, self.num_layers, self.mistake = num_hiddens, 2, mistake
+        self.kernel = _RNN_TANH
         if mistake == "wraps_rnn":
             self.inner = nn.RNN(num_inputs, num_hiddens, num_layers=2)
             return
@@ -36,6 +41,9 @@ class TwoLayer(nn.Module):
             return self.inner(inputs, state)
         if m == "builds_rnn":
             nn.RNN(inputs.shape[-1], self.hidden_size)(inputs)
+        if m == "kept_kernel":  # torch's fused kernel, kept in a plain attribute, on the same weights
+            flat = [getattr(self, n) for n in (f"{p}_l{k}" for k in (0, 1) for p in WEIGHT_NAMES)]
+            return self.kernel(inputs, state, flat, True, 2, 0.0, self.training, False, False)
         X, finals = inputs, []
         for l in (0, 1):
             W_ih, W_hh, b_ih, b_hh = (
@@ -50,8 +58,12 @@ class TwoLayer(nn.Module):
             for x in X:
                 H = torch.tanh(x @ W_ih.T + b_ih + H @ W_hh.T + b_hh)
                 outs.append(H)
+                if m == "detach_each_step":
+                    H = H.detach()
             finals.append(H)
             out_l = torch.stack(outs)
+            if m == "detach_between_layers":
+                out_l = out_l.detach()
             if m == "first_layer_outputs" and l == 0:
                 first = out_l
             X = out_l
@@ -152,7 +164,10 @@ MUTANTS = {
     "two_transposed_hh": (two("transposed_hh"), "W_hh is used transposed"),
     "two_ih1_shape": (two("ih1_shape"), "weight_ih_l1 is (num_hiddens, num_hiddens)"),
     "two_wraps_rnn": (two("wraps_rnn"), "may not wrap"),
-    "two_builds_rnn": (two("builds_rnn"), "may not call"),
+    "two_builds_rnn": (two("builds_rnn"), "must not call"),
+    "two_detach_between_layers": (two("detach_between_layers"), "the gradients are not"),
+    "two_detach_each_step": (two("detach_each_step"), "the gradients are not"),
+    "two_kept_kernel": (two("kept_kernel"), "not even through a reference kept from __init__"),
     "depth_no_dropout": (depth("no_dropout"), "pass dropout=0.2"),
     "depth_mixed_kinds": (depth("mixed_kinds"), "change one thing at a time"),
     "depth_wrong_depth": (depth("wrong_depth"), "num_layers=L"),
