@@ -11,12 +11,26 @@ the checks of chapter 11's exercises (padded batches, a passage classifier).
 
 # Every public check of every module runs with learner I/O refused (see guard.py). Wrapping them
 # here, before any name is re-exported below, means no check can forget it.
-from . import applications, basics, concise, deep, experiments, gradients, heldout, layers, lm, lstm, practice
+from . import (
+    applications,
+    basics,
+    bidirectional,
+    concise,
+    deep,
+    experiments,
+    gradients,
+    heldout,
+    layers,
+    lm,
+    lstm,
+    practice,
+)
 from .guard import guard_module
 
 for _module in (
     applications,
     basics,
+    bidirectional,
     concise,
     deep,
     experiments,
@@ -57,6 +71,7 @@ from .heldout import check_held_out
 from .lm import check_trained_lm
 from .layers import check_twin, copy_twin_weights
 from .gradients import check_twin_gradients  # noqa: F401
+from .bidirectional import check_matched_width  # noqa: F401
 from .applications import (
     check_bidirectional_padded,
     check_passage_classifier,  # noqa: F401
