@@ -2,11 +2,14 @@
 
 ``core`` holds the house format (``passed``, ``fail``, ``CheckFailed``); ``basics`` the checks of
 the chapters' small functions; ``layers`` the comparison of a scratch layer with its torch.nn
-twin; ``experiments`` the checks of the experiment exercises; ``lm`` the checks of trained language
-models, recomputed from the model and the learner's data (never from a reported number);
-``heldout`` the judge of the later sets, on windows of a held-out book it draws itself, and the
-test that a validation text is held out; ``applications``
-the checks of chapter 11's exercises (padded batches, a passage classifier).
+twin, and ``gradients`` the comparison of their gradients through time; ``bidirectional`` set
+9's parameter-count question; ``experiments`` the checks of the experiment exercises; ``lm`` the
+checks of trained language models, recomputed from the model and the learner's data (never from
+a reported number); ``heldout`` the judge of the later sets, on windows of a held-out book it
+draws itself, and the test that a validation text is held out; ``practice`` (with
+``practice_training``) the checks of set 10 (masked loss, buckets, packing, the training loop);
+``applications`` (with ``classifier``) the checks of chapter 11's exercises (padded batches, the
+timing, a passage classifier).
 """
 
 # Every public check of every module runs with learner I/O refused (see guard.py). Wrapping them
