@@ -229,7 +229,14 @@ def run_set(set_number, names=None, log=print):
         os.chdir(scratch)  # a notebook that writes files writes them here
         try:
             for exercise, cells in sections(notebook):
-                for case in (c for c in cases if c.exercise == exercise):
+                ids = {cell["id"] for cell in cells}
+                # a chapter question ("Q2") runs in the section that holds its cells
+                here = [
+                    c
+                    for c in cases
+                    if c.exercise == exercise or (not isinstance(c.exercise, int) and set(c.cells) & ids)
+                ]
+                for case in here:
                     outcome = run_in_child(case, cells, namespace)
                     outcomes.append(outcome)
                     log(
@@ -244,9 +251,9 @@ def run_set(set_number, names=None, log=print):
                     break
         finally:
             os.chdir(cwd)
-    judged = {e for e, _ in sections(notebook)}
+    judged = {o.case for o in outcomes}
     for case in cases:
-        if case.exercise not in judged:  # a chapter question: no check cell judges it
+        if case.name not in judged:  # its section was never reached
             outcomes.append(Outcome(case.name, case.expect, case.exercise, "unjudged", "no exercise section"))
     return outcomes, problems
 

@@ -2,13 +2,15 @@
 
 ``core`` holds the house format (``passed``, ``fail``, ``CheckFailed``); ``basics`` the checks of
 the chapters' small functions; ``layers`` the comparison of a scratch layer with its torch.nn
-twin; ``experiments`` the checks of the experiment exercises; ``lm`` the checks of trained language
-models, recomputed from the model and the learner's data (never from a reported number);
-``heldout`` the judge of the later sets, on windows of a held-out book it draws itself, and the
-test that a validation text is held out; ``applications``
-the checks of chapter 11's exercises (padded batches, a passage classifier); ``seq2seq``
-and ``attention`` those of chapter 12 (shifted decoder inputs and the masked loss, beam search;
-additive attention and a decoder that uses it).
+twin, and ``gradients`` the comparison of their gradients through time; ``bidirectional`` set
+9's parameter-count question; ``experiments`` the checks of the experiment exercises; ``lm`` the
+checks of trained language models, recomputed from the model and the learner's data (never from
+a reported number); ``heldout`` the judge of the later sets, on windows of a held-out book it
+draws itself, and the test that a validation text is held out; ``practice`` (with
+``practice_training``) the checks of set 10 (masked loss, buckets, packing, the training loop);
+``applications`` (with ``classifier``) the checks of chapter 11's exercises (padded batches, the
+timing, a passage classifier); ``seq2seq`` and ``attention`` those of chapter 12 (shifted decoder
+inputs and the masked loss, beam search; additive attention and a decoder that uses it).
 """
 
 from .basics import (
@@ -38,6 +40,7 @@ from .heldout import check_held_out
 from .lm import check_trained_lm
 from .layers import check_twin, copy_twin_weights
 from .gradients import check_twin_gradients  # noqa: F401
+from .bidirectional import check_matched_width  # noqa: F401
 from .applications import (
     check_bidirectional_padded,
     check_passage_classifier,  # noqa: F401

@@ -543,6 +543,7 @@ def check_uneven_bidirectional(layer):
                 describe(got_state),
                 "return the two directions' final states as a tuple, forward first",
             )
+        # relative tolerance 1e-4: 0 of 200 correct runs rejected (2026-12-06)
         bad = [(where, gap) for where, gap in _uneven_gradients(layer, X, sf, sb, gen) if not gap <= 1e-4]
         if bad:
             where, gap = bad[0]
