@@ -187,7 +187,7 @@ class Reader:
         self.page.goto(urllib.parse.urljoin(self.server, page), wait_until="load")
         # Cells off screen skip rendering (content-visibility in rnnlab.css), and innerText and
         # layout read nothing there: the checks read every cell rendered.
-        if self.page.url.startswith(self.server) and "search.html" not in self.page.url:
+        if not page.startswith(("index.html", "search.html")):  # (index.html redirects)
             self.page.add_style_tag(content="div.cell { content-visibility: visible !important; }")
         return self.page
 
