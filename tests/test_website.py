@@ -185,6 +185,10 @@ class Reader:
         # (wait_math: kept for the callers; formulas arrive typeset, there is nothing to wait for)
         self.problems_at = len(self.problems)
         self.page.goto(urllib.parse.urljoin(self.server, page), wait_until="load")
+        # Cells off screen skip rendering (content-visibility in rnnlab.css), and innerText and
+        # layout read nothing there: the checks read every cell rendered.
+        if not page.startswith(("index.html", "search.html")):  # (index.html redirects)
+            self.page.add_style_tag(content="div.cell { content-visibility: visible !important; }")
         return self.page
 
     def new_problems(self):
