@@ -274,7 +274,7 @@ def check_beam_search(beam_search):
                 )
             fail(what, f"the greedy sequence {greedy}", ids, cause)
         # on longer sequences, from several start states, where hypotheses overtake each other
-        for beam_size, start in itertools.product((2, 3, 5), range(3)):
+        for beam_size, _start in itertools.product((2, 3, 5), range(3)):
             state = torch.randn(1, h, generator=gen, dtype=torch.float64)
             what, ids, score = _run_beam(beam_search, decoder, state, bos, eos, beam_size, 8)
             want = _sequence_log_prob(decoder, state, bos, eos, ids, 8)
