@@ -133,7 +133,10 @@ def check_seq2seq_loss(seq2seq_loss):
             elif seen is not None and not torch.equal(seen[:, 0], torch.full((B,), bos)):
                 cause = "the net's input must start with bos in every row (shifted targets)"
             elif abs(got.item() - per_token.mean().item()) < 1e-5:
-                cause = "the padded positions were counted: average over t < Y_len[b] only"
+                cause = (
+                    "the padded positions were counted (an ignore_index for the pad id misses "
+                    "them here, where the padding holds random ids): average over t < Y_len[b] only"
+                )
             elif math.isnan(got.item()) or any(
                 abs(got.item() - ((per_token * (Y != p)).sum() / (Y != p).sum()).item()) < 1e-5
                 for p in range(V)
