@@ -19,11 +19,14 @@ def _randint(lo, hi, gen):
 
 
 def _lengths(batch_size, max_len, gen):
-    """Random lengths in 1..max_len with one full row and, in a batch of 3+, one of length 1."""
+    """Random lengths in 1..max_len with one full row and, in a batch of two or more (when
+    max_len > 1), a shorter last row: of length 1 in a batch of 3+, so padding is always there."""
     lengths = torch.randint(1, max_len + 1, (batch_size,), generator=gen)
     lengths[0] = max_len
     if batch_size > 2:
         lengths[-1] = 1
+    elif batch_size == 2 and max_len > 1:
+        lengths[-1] = _randint(1, max_len - 1, gen)
     return lengths
 
 
@@ -107,7 +110,7 @@ def check_seq2seq_loss(seq2seq_loss):
     random batches, a batch of one and targets of length 1."""
     gen = fresh_generator()
     for B in (1, 2, _randint(3, 6, gen)):
-        V, S, T = _randint(6, 12, gen), _randint(2, 7, gen), _randint(1, 6, gen) if B > 1 else 1
+        V, S, T = _randint(6, 12, gen), _randint(2, 7, gen), _randint(2, 6, gen) if B > 1 else 1
         X_len, Y_len = _lengths(B, S, gen), _lengths(B, T, gen)
         X, Y = torch.randint(0, V, (B, S), generator=gen), torch.randint(0, V, (B, T), generator=gen)
         bos = _randint(0, V - 1, gen)
