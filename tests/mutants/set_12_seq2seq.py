@@ -240,10 +240,6 @@ MUTANTS = {
     "beam_first_finished": (lambda: checks.check_beam_search(beam_with("first_finished")), "keep the best"),
     "beam_drops_cut": (lambda: checks.check_beam_search(beam_with("drops_cut_hypotheses")), "cut at max_len"),
     "beam_width_not_capped": (lambda: checks.check_beam_search(beam_with("width_not_capped")), "running"),
-    "beam_state_not_reordered": (
-        lambda: checks.check_beam_search(beam_with("state_not_reordered")),
-        "carry each hypothesis",
-    ),
     "beam_length_normalised": (lambda: checks.check_beam_search(beam_length_normalised), "sum of log P"),
     "attention_no_tanh": (lambda: checks.check_additive_attention(attention_with("no_tanh")), "tanh"),
     "attention_no_mask": (lambda: checks.check_additive_attention(attention_with("no_mask")), "-inf"),
