@@ -17,7 +17,7 @@ import random
 import torch
 from torch.nn.utils.rnn import pad_sequence
 
-from .quick import _announce, is_quick
+from .quick import announce, is_quick
 
 PAD, BOS, EOS = "<pad>", "<bos>", "<eos>"
 CHARACTERS = " ',-./0123456789abcdefghijklmnopqrstuvwxyz"
@@ -155,7 +155,7 @@ def date_task(num_train=8000, num_valid=1000, num_test=1000, seed=0):
     three splits drawn from disjoint years (``split_years``). Quick mode keeps fewer training
     pairs (the held-out splits stay the same)."""
     if is_quick() and num_train > QUICK_MAX_TRAIN:
-        _announce(f"at most {QUICK_MAX_TRAIN} training pairs")
+        announce(f"at most {QUICK_MAX_TRAIN} training pairs")
         num_train = QUICK_MAX_TRAIN
     years = split_years(seed)
     sizes = {"train": num_train, "valid": num_valid, "test": num_test}
