@@ -1,0 +1,36 @@
+# expect: fail
+# exercise: 2
+# what: returns as soon as any hypothesis emits eos instead of continuing until no hypothesis is live
+# %% cell 7157dcd8
+def beam_search(step, state, bos, eos, beam_size, max_len):
+    """The best finished hypothesis (ids, score) of a beam search over step()."""
+    live = [([], 0.0)]          # (ids, score)
+    last = [bos]
+    finished = []
+    while live:
+        tokens = torch.tensor(last, dtype=torch.long)
+        log_probs, state = step(tokens, state)
+        log_probs = log_probs.double()
+        candidates = []
+        for h, (ids, score) in enumerate(live):
+            for tok in range(log_probs.shape[1]):
+                candidates.append((score + log_probs[h, tok].item(), h, tok))
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        kept = candidates[:beam_size]
+        new_live, new_last, rows = [], [], []
+        for score, h, tok in kept:
+            ids = live[h][0]
+            if tok == eos:
+                return list(ids), float(score)   # first finished hypothesis wins
+            elif len(ids) + 1 >= max_len:
+                finished.append((ids + [tok], score))
+            else:
+                new_live.append((ids + [tok], score))
+                new_last.append(tok)
+                rows.append(h)
+        live, last = new_live, new_last
+        if live:
+            state = state.index_select(0, torch.tensor(rows, dtype=torch.long,
+                                                       device=state.device))
+    ids, score = max(finished, key=lambda f: f[1])
+    return list(ids), float(score)
