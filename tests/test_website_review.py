@@ -6,6 +6,7 @@ Reads the build of tests/test_website.py (one build per session) through its hel
 injected into every page at 390 and 1400 px, light and dark: no serious or critical violation.
 """
 
+import concurrent.futures
 import functools
 import gzip
 import json
@@ -421,7 +422,10 @@ def test_book_pdf(tmp_path):
     start = time.perf_counter()
     pdf = tmp_path / BOOK_PDF
     page = book_pdf.build_single_page(tmp_path / "single")
-    held = book_pdf.print_to_pdf(page, pdf)
+    # In its own thread: the browser fixtures of this module keep Playwright's event loop running
+    # in the test's thread, and Playwright's sync API refuses to start inside a running loop.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        held = pool.submit(book_pdf.print_to_pdf, page, pdf).result()
     print(f"PDF: {held} in {time.perf_counter() - start:.0f} s, {pdf.stat().st_size / 1e6:.1f} MB")
     assert book_pdf.PDF_NAME == BOOK_PDF
     assert held["broken_images"] == 0 and held["images"] > 40, held
