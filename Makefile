@@ -90,7 +90,7 @@ lint: setup node_modules/.installed
 	node scripts/lint-workflows.cjs
 
 test-unit: setup
-	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -m "not blind" -n $(NBVAL_WORKERS) --dist loadgroup  # xdist_group: one fixture per group
+	$(WORKER_THREADS) $(MPL_CACHE) $(PY) -m pytest tests -m "not blind" -n $(NBVAL_WORKERS) --dist loadgroup --durations=25  # xdist_group: one fixture per group; the slowest listed for the time budget
 
 # The blind cases (tests/mutants/blind): one test per exercise set, sets in parallel. About a
 # quarter hour on two cores, so nightly CI runs it and `make test` does not;
@@ -99,7 +99,7 @@ test-blind: setup
 	$(WORKER_THREADS) $(MPL_CACHE) RNNLAB_QUICK=1 $(PY) -m pytest tests/test_blind_cases.py -m blind -n $(NBVAL_WORKERS)
 
 test-notebooks: setup
-	$(WORKER_THREADS) $(MPL_CACHE) RNNLAB_QUICK=1 $(PY) -m pytest --nbval-lax -n $(NBVAL_WORKERS) --dist loadscope -p no:cacheprovider \
+	$(WORKER_THREADS) $(MPL_CACHE) RNNLAB_QUICK=1 $(PY) -m pytest --nbval-lax -n $(NBVAL_WORKERS) --dist loadscope -p no:cacheprovider --durations=10 \
 		chapters solutions exercises
 
 test-book: setup
