@@ -57,6 +57,11 @@ class Spread:
     def __str__(self):
         return f"{self.mean:.2f} (range {self.low:.2f}-{self.high:.2f}, {self.n} seeds)"
 
+    @property
+    def brief(self):
+        """Mean and range for a sentence: ``"9.74, range 9.54-9.94"``."""
+        return f"{self.mean:.2f}, range {self.low:.2f}-{self.high:.2f}"
+
     def below(self, other):
         """True when every value here is lower than every value of ``other``: the ranges do not
         overlap, so the seeds measured agree on the order."""

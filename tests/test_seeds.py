@@ -31,6 +31,7 @@ def test_spread_summarises_values():
     assert (s.n, s.low, s.high, s.median, s.mean) == (4, 1.0, 10.0, 2.5, 4.0)
     assert s.width == 9.0
     assert str(s) == "4.00 (range 1.00-10.00, 4 seeds)"
+    assert s.brief == "4.00, range 1.00-10.00"
 
 
 def test_spread_of_nothing_or_nan_is_an_error():
@@ -128,7 +129,17 @@ def test_stored_timings_cover_every_chapter():
     root = pathlib.Path(__file__).resolve().parents[1]
     for nb in sorted((root / "chapters").glob("*.ipynb")):
         key = f"chapters/{nb.name}"
-        assert key in stored, f"no run time stored for {key}"
-        assert "full" in stored[key], key
-        for entry in stored[key].values():
-            assert entry["seconds"] > 0 and entry["source"], (key, entry)
+        assert stored.get(key), f"no run time stored for {key}"
+        for mode, entry in stored[key].items():
+            assert mode in ("full", "quick") and entry["seconds"] > 0 and entry["source"], (key, entry)
+            if not entry["source"].startswith("estimate"):
+                assert {"date", "threads", "machine", "cores", "load_before"} <= set(entry), (key, entry)
+
+
+def test_the_commands_parse():
+    from rnnlab.tools.cli import build_parser
+
+    args = build_parser().parse_args(["execute", "--quick", "chapters/00_getting_started.ipynb"])
+    assert args.quick and args.notebooks == ["chapters/00_getting_started.ipynb"]
+    assert build_parser().parse_args(["seeds", "recall"]).part == "recall"
+    assert build_parser().parse_args(["seeds"]).part == "all"

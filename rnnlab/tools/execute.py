@@ -109,6 +109,11 @@ def main(paths, quick=False):
                 print(error, flush=True)
                 not_stored.append(str(path))
                 continue
+            except Exception as error:  # noqa: BLE001 - a timing run goes on to the next notebook
+                if not quick:
+                    raise
+                print(f"{path}: the quick run failed, no time recorded ({type(error).__name__})", flush=True)
+                continue
             timings.record(notebook_key(path), mode, seconds, load_before, timings.load_average())
             print(f"{path}: {seconds:.0f} s ({mode}; recorded in rnnlab/results/timings.json)", flush=True)
     if not_stored:

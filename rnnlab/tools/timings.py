@@ -49,6 +49,7 @@ def record(notebook, mode, seconds, load_before, load_after, path=TIMINGS):
         "date": datetime.date.today().isoformat(),
         "threads": int(os.environ.get("OMP_NUM_THREADS", 0)) or os.cpu_count(),
         "machine": machine(),
+        "cores": os.cpu_count(),
         "load_before": load_before,
         "load_after": load_after,
         "source": "make execute" if mode == "full" else "python -m rnnlab execute --quick",

@@ -153,7 +153,7 @@ def describe_setting():
         "best": "lowest held-out perplexity over the evaluations (chosen on the text it reports)",
         "final": "held-out perplexity after the last epoch listed in epochs (not 500 for d2l)",
         "machine": f"{platform.machine()} CPU, {torch.get_num_threads()} torch thread(s), "
-        f"torch {torch.__version__}, shared with other jobs (run under nice)",
+        f"torch {torch.__version__}, shared with other jobs",
     }
 
 
