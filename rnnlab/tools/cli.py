@@ -12,7 +12,7 @@ import sys
 def run_execute(args, rest):
     from .execute import main as execute_main
 
-    execute_main(args.notebooks)
+    execute_main(args.notebooks, quick=args.quick)
 
 
 def run_headers(args, rest):
@@ -67,11 +67,28 @@ def run_bench(args, rest):
         quality_main(rest)
 
 
+def run_seeds(args, rest):
+    # the spread runs behind rnnlab.seeds: an hour of one CPU core, never part of a chapter
+    if args.part in ("recall", "all"):
+        from .bench.recall_seeds import main as recall_main
+
+        recall_main()
+    if args.part in ("lm", "all"):
+        from .bench.seeds import main as lm_main
+
+        lm_main()
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="python -m rnnlab")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("execute", help="run notebooks top to bottom and store their outputs")
     ex.add_argument("notebooks", nargs="+")
+    ex.add_argument(
+        "--quick",
+        action="store_true",
+        help="run in quick mode only to record the wall time (chapter 0's table); outputs are not stored",
+    )
     ex.set_defaults(run=run_execute)
     hd = sub.add_parser("headers", help="rewrite each notebook's Colab badge and install cell")
     hd.add_argument("--check", action="store_true", help="only list notebooks that disagree")
@@ -87,6 +104,17 @@ def build_parser():
         "perplexity, d2l's recipe against the book's (default: all three)",
     )
     bn.set_defaults(run=run_bench)
+    sd = sub.add_parser("seeds", help="train the chapters' models over several seeds; store the spread")
+    sd.add_argument(
+        "part",
+        nargs="?",
+        choices=["recall", "lm", "all"],
+        default="all",
+        help="recall: chapter 7's delayed-recall table over 3 seeds (minutes); lm: the language "
+        "models of chapters 4, 6 and 7 over 5 seeds (about an hour); default: both. Finished runs "
+        "stored in rnnlab/results/ are skipped",
+    )
+    sd.set_defaults(run=run_seeds)
     xs = sub.add_parser("exercises", help="write exercises/ from solutions/")
     xs.add_argument("--check", action="store_true", help="only list stale files; exit 1 if any")
     xs.set_defaults(run=run_exercises)

@@ -1,7 +1,9 @@
 """Run notebooks top to bottom in a fresh kernel and store their outputs (``make execute``).
 
 Runs hold a lock file so that two full runs never share the CPU (timings stay honest),
-print each notebook's wall time, and scrub this machine's paths from the outputs.
+print each notebook's wall time and record it for chapter 0 (``rnnlab.tools.timings``), and
+scrub this machine's paths from the outputs. With ``quick=True`` (``--quick``) notebooks run in
+quick mode only to time them: their outputs are NOT stored.
 """
 
 import fcntl
@@ -13,6 +15,8 @@ import time
 
 import nbformat
 from nbclient import NotebookClient
+
+from . import timings
 
 LOCK_PATH = "/tmp/rnnlab-execute.lock"
 # Scripts that edit notebooks hold this lock while they read, change and write one.
@@ -35,8 +39,9 @@ def scrub_paths(nb, repo_root):
                     out["data"][mime] = HOME_PATTERN.sub("~", value.replace(root, "."))
 
 
-def execute_notebook(path, timeout=1800, kernel_name="python3"):
-    """Execute ``path`` in place in its own folder; return the wall time in seconds."""
+def execute_notebook(path, timeout=1800, kernel_name="python3", store=True):
+    """Execute ``path`` in place in its own folder (``store=False``: run it, keep the file as it
+    is); return the wall time in seconds."""
     path = pathlib.Path(path)
     nb = nbformat.read(path, as_version=4)
     # The kernel inherits this: no progress bar is stored (its first frame would stay at 0%).
@@ -47,6 +52,8 @@ def execute_notebook(path, timeout=1800, kernel_name="python3"):
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
+    if not store:
+        return seconds
     scrub_paths(nb, pathlib.Path.cwd())
     with open(EDIT_LOCK_PATH, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # no editing script writes while we compare and write
@@ -79,20 +86,35 @@ def keep_edits_made_meanwhile(executed, on_disk, path):
     executed.metadata = on_disk.metadata
 
 
-def main(paths):
-    if os.environ.get("RNNLAB_QUICK"):
+def notebook_key(path):
+    """The notebook's path relative to the working directory (the repository root)."""
+    return pathlib.Path(os.path.relpath(pathlib.Path(path).resolve(), pathlib.Path.cwd())).as_posix()
+
+
+def main(paths, quick=False):
+    if os.environ.get("RNNLAB_QUICK") and not quick:
         sys.exit("make execute stores the outputs of a FULL run: unset RNNLAB_QUICK first")
+    if quick:
+        os.environ["RNNLAB_QUICK"] = "1"  # the kernel inherits it
+    mode = "quick" if quick else "full"
     not_stored = []
     for path in paths:
         with open(LOCK_PATH, "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # wait for any other full run to finish
-            print(f"executing {path} ...", flush=True)
+            print(f"executing {path} ({mode}) ...", flush=True)
+            load_before = timings.load_average()
             try:
-                seconds = execute_notebook(path)
+                seconds = execute_notebook(path, store=not quick)
             except NotebookChangedError as error:
                 print(error, flush=True)
                 not_stored.append(str(path))
                 continue
-            print(f"{path}: {seconds:.0f} s", flush=True)
+            except Exception as error:  # noqa: BLE001 - a timing run goes on to the next notebook
+                if not quick:
+                    raise
+                print(f"{path}: the quick run failed, no time recorded ({type(error).__name__})", flush=True)
+                continue
+            timings.record(notebook_key(path), mode, seconds, load_before, timings.load_average())
+            print(f"{path}: {seconds:.0f} s ({mode}; recorded in rnnlab/results/timings.json)", flush=True)
     if not_stored:
         sys.exit("outputs not stored (edited during the run): " + " ".join(not_stored))
