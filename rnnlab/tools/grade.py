@@ -102,6 +102,7 @@ def judge(result, checks, ref, nb=None):
         if verdict:
             record["status"], record["message"] = verdict["status"], verdict["message"]
             record["output"] = verdict.get("output", "")
+            record["decided_in"] = verdict.get("where", "kernel")
             name = NAME_ERROR.match(record["message"])
             if record["status"] == "failed" and name and name.group(1) in stubs:
                 cell = _defining_cell(nb, name.group(1)) if nb is not None else None

@@ -70,6 +70,7 @@ def boot(key):
     spec.loader.exec_module(private)
     private.snapshot()
     setattr(builtins, key, private.run)
+    setattr(builtins, key + "_oracle", private.oracle())
     sys.modules.pop(__name__, None)
     return "ready"
 
@@ -108,6 +109,15 @@ def snapshot():
         stdout=sys.stdout,
         stderr=sys.stderr,
     )
+
+
+def oracle():
+    """The kernel's side of checks decided by the judge (``oracle.py``), made before the submission runs."""
+    from rnnlab.checks.core import recurrence_spy
+    from rnnlab.checks.guard import guarded
+    from rnnlab.tools import oracle as service
+
+    return service.make(recurrence_spy, guarded, restore)
 
 
 def restore():

@@ -1,0 +1,139 @@
+"""What travels between the judge and the learner's kernel: JSON plus raw tensors, nothing pickled.
+
+A message is a JSON object; tensors inside it are placeholders ``{"$t": i}`` into a list that
+travels as ``blob``: ``torch.save`` of a plain list of tensors, read back with
+``torch.load(..., weights_only=True)``, which builds tensors and containers only and refuses every
+other class (no learner object can run code in the judge while it is read). Other values:
+``None``, bools, numbers, strings, lists; ``{"$tuple": [...]}``, ``{"$dict": [[k, v], ...]}``,
+``{"$dev": "cpu"}``, ``{"$dtype": "float32"}``, ``{"$packed": [...]}`` (a PackedSequence),
+``{"$np": i}`` (a numeric NumPy array, sent as tensor ``i``).
+Anything else is a side's business: the kernel sends a handle (``{"$h": id}``) or a module's
+description (``{"$m": ...}``), the judge sends back ``{"$ref": id}``. An unknown tag, a payload
+that is not a list of plain tensors, or malformed JSON raises ``WireError``.
+"""
+
+import base64
+import io
+import json
+
+import torch
+
+TAGS = ("$t", "$np", "$tuple", "$dict", "$dev", "$dtype", "$packed", "$h", "$m", "$ref")
+
+
+class WireError(ValueError):
+    """A message that is not what the protocol allows (the judge then fails the check)."""
+
+
+def pack_tensors(tensors):
+    """Base64 text of ``torch.save`` of a list of detached, compact tensors ('' when none)."""
+    if not tensors:
+        return ""
+    buf = io.BytesIO()
+    torch.save([t.detach().clone() for t in tensors], buf)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def unpack_tensors(text):
+    """The tensors of ``blob``, read without unpickling arbitrary classes; WireError otherwise."""
+    if not text:
+        return []
+    if not isinstance(text, str):
+        raise WireError(f"the tensor payload is a {type(text).__name__}, not text")
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+        loaded = torch.load(io.BytesIO(raw), weights_only=True, map_location="cpu")
+    except Exception as err:  # noqa: BLE001  (UnpicklingError, a corrupt zip, bad base64...)
+        raise WireError(
+            f"a tensor payload that is not plain tensors ({type(err).__name__}: {err})"[:400]
+        ) from None
+    if not isinstance(loaded, list) or not all(type(t) in (torch.Tensor, torch.nn.Parameter) for t in loaded):
+        raise WireError("a tensor payload that is not a list of plain tensors")
+    return [t.detach() if type(t) is torch.nn.Parameter else t for t in loaded]
+
+
+class Encoder:
+    """Turns a value into JSON-able data; ``other(value, encoder)`` handles what is not plain."""
+
+    def __init__(self, other):
+        self.other, self.tensors, self.originals = other, [], []
+
+    def tensor(self, t):
+        self.originals.append(t)
+        self.tensors.append(t)
+        return {"$t": len(self.tensors) - 1}
+
+    def __call__(self, v):
+        if v is None or isinstance(v, (bool, str)):
+            return v
+        if isinstance(v, (int, float)) and type(v) in (int, float, bool):
+            return v
+        if type(v) in (torch.Tensor, torch.nn.Parameter):
+            return self.tensor(v)
+        if isinstance(v, torch.device):
+            return {"$dev": str(v)}
+        if isinstance(v, torch.dtype):
+            return {"$dtype": str(v).removeprefix("torch.")}
+        if isinstance(v, torch.nn.utils.rnn.PackedSequence):
+            return {"$packed": [self(x) for x in v]}
+        if type(v).__module__ == "numpy" and type(v).__name__ == "ndarray" and v.dtype.kind in "biuf":
+            return {"$np": self.tensor(torch.from_numpy(v.copy()))["$t"]}
+        if type(v).__module__ == "numpy" and hasattr(v, "item") and getattr(v, "shape", None) == ():
+            return self(v.item())
+        if type(v) is list:
+            return [self(x) for x in v]
+        if type(v) is tuple:
+            return {"$tuple": [self(x) for x in v]}
+        if type(v) is dict:
+            return {"$dict": [[self(k), self(x)] for k, x in v.items()]}
+        return self.other(v, self)
+
+    def message(self, **fields):
+        return json.dumps(dict(fields, blob=pack_tensors(self.tensors)))
+
+
+def decode(data, tensors, other):
+    """The value of JSON ``data``; ``other(tag, body)`` builds handles and modules."""
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if isinstance(data, list):
+        return [decode(x, tensors, other) for x in data]
+    if not isinstance(data, dict) or len(data) != 1:
+        raise WireError(f"an unknown value in a message: {str(data)[:100]}")
+    ((tag, body),) = data.items()
+    if tag == "$t":
+        if not (isinstance(body, int) and 0 <= body < len(tensors)):
+            raise WireError(f"a tensor reference out of range: {body!r}")
+        return tensors[body]
+    if tag == "$tuple" and isinstance(body, list):
+        return tuple(decode(x, tensors, other) for x in body)
+    if tag == "$dict" and isinstance(body, list):
+        return {_key(decode(k, tensors, other)): decode(v, tensors, other) for k, v in body}
+    if tag == "$dev" and isinstance(body, str):
+        return torch.device(body)
+    if tag == "$dtype" and isinstance(getattr(torch, str(body), None), torch.dtype):
+        return getattr(torch, body)
+    if tag == "$np" and isinstance(body, int) and 0 <= body < len(tensors):
+        return tensors[body].numpy()
+    if tag == "$packed" and isinstance(body, list):
+        return torch.nn.utils.rnn.PackedSequence(*[decode(x, tensors, other) for x in body])
+    if tag in ("$h", "$m", "$ref"):
+        return other(tag, body)
+    raise WireError(f"an unknown tag in a message: {tag!r}")
+
+
+def _key(k):
+    if isinstance(k, (list, dict, torch.Tensor)):
+        raise WireError("a dictionary key that is not hashable")
+    return k
+
+
+def read(text):
+    """(fields, tensors) of one message; WireError for anything else."""
+    try:
+        fields = json.loads(text)
+    except (TypeError, ValueError) as err:
+        raise WireError(f"a message that is not JSON: {err}") from None
+    if not isinstance(fields, dict):
+        raise WireError("a message that is not a JSON object")
+    return fields, unpack_tensors(fields.pop("blob", ""))
