@@ -287,3 +287,43 @@ def test_routes_are_a_fixed_list():
     assert judge_routes.route("checks.check_twin(A(1, 2), nn.RNN(1, 2))") == "judge"
     assert judge_routes.route("checks.check_trained_lm(net, it, 'x')") == "kernel"
     assert judge_routes.route("checks_experiments.check_windows(make_windows)") == "judge"
+
+
+def in_process_judge(source, namespace):
+    """The judge against an oracle in this process (the protocol and the stand-ins, no kernel)."""
+    from rnnlab.checks.core import recurrence_spy
+    from rnnlab.checks.guard import guarded
+    from rnnlab.tools.oracle import Oracle
+
+    serve = Oracle(namespace, recurrence_spy, guarded).serve
+    return judge.judge_check(source, IMPORTS, serve)
+
+
+@pytest.mark.parametrize("cut", [False, True])
+def test_mirrors_carry_weights_and_gradients_across(cut):
+    namespace = {"torch": torch, "nn": torch.nn}
+    exec(
+        RNN.replace(
+            "steps.append(h)", "steps.append(h)\n                h = h.detach()" if cut else "steps.append(h)"
+        ),
+        namespace,
+    )  # noqa: S102
+    verdict = in_process_judge(CHECK_RNN, namespace)
+    if cut:  # forward values right, gradients through time cut: only the gradients can tell
+        assert verdict["status"] == "failed" and "gradient" in verdict["message"], verdict
+    else:
+        assert verdict["status"] == "passed", verdict
+
+
+def test_the_guide_says_where_every_check_runs():
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    guide = (root / "docs" / "grading.md").read_text()
+    called = set()
+    for path in sorted((root / "solutions").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if "check" in cell.metadata.get("tags", []):
+                called |= judge_routes.called_checks(cell.source)
+    missing = sorted(n for n in called | set(judge_routes.IN_KERNEL) if f"`{n}`" not in guide)
+    assert not missing, f"docs/grading.md does not say where these checks run: {missing}"

@@ -18,7 +18,9 @@ modules the checks use and IPython's hooks. Before each check ``run``:
 - decides the verdict itself: passed only if the fresh ``checks.passed`` was called and nothing
   raised. What the cell prints is feedback, never the verdict.
 
-What remains possible is listed in the README ("What the sandbox and the harness do not stop").
+The same boot stores the kernel's oracle under ``key + "_oracle"`` (``oracle.py``): for the checks
+decided by the judge process, the kernel only calls the learner's objects as the judge asks. What
+remains possible is listed in the README ("What the sandbox and the judge do not stop").
 """
 
 import builtins

@@ -266,6 +266,7 @@ class Handle:
 
     def __init__(self, link, ref, type_name, is_callable):
         self._link, self._ref, self._type, self._callable = link, ref, type_name, is_callable
+        self._owner = None  # the mirror this handle was read from (its method)
 
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__") and name not in ("__name__", "__qualname__"):
@@ -273,7 +274,7 @@ class Handle:
         return self._link.value("getattr", ref=self._ref, name=name)
 
     def __call__(self, *args, **kwargs):
-        return self._link.call(self._ref, args, kwargs)
+        return self._link.call(self._ref, args, kwargs, mirrors=[self._owner])
 
     def __getitem__(self, key):
         return self._link.value("getitem", ref=self._ref, args=key)
@@ -306,7 +307,10 @@ class Mirror(nn.Module):
         except AttributeError:
             if name.startswith("_"):
                 raise
-        return self.__dict__["_link"].value("getattr", ref=self.__dict__["_ref"], name=name)
+        value = self.__dict__["_link"].value("getattr", ref=self.__dict__["_ref"], name=name)
+        if isinstance(value, Handle):  # a method: calling it must carry this module's weights across
+            value._owner = self
+        return value
 
 
 def make_mirror(link, desc):

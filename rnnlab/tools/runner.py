@@ -2,8 +2,10 @@
 
 Reads a JSON job on stdin (the notebook with the reference check cells marked, the reference's
 import lines, limits and, when sandboxed, the sandbox's settings), runs the notebook in a fresh
-kernel, which ``confine.py`` starts inside bubblewrap, evaluates each check through
-``rnnlab.tools.harness`` and writes one JSON result to the descriptor ``RNNLAB_RESULT_FD``. The
+kernel, which ``confine.py`` starts inside bubblewrap, has each check decided by the judge process
+(``judge.py``, started here on the first check; its requests to the kernel's oracle are relayed
+as user expressions) or, for the checks of ``judge_routes.IN_KERNEL``, by ``rnnlab.tools.harness``
+in the kernel, and writes one JSON result to the descriptor ``RNNLAB_RESULT_FD``. The
 runner itself is never inside the sandbox, so the kernel can neither signal it nor reach that
 descriptor. Verdicts never come from what a cell prints.
 
