@@ -196,8 +196,10 @@ class Boom:
         return (os.system, ("touch /tmp/rnnlab-judge-pwned",))
 
 
-def reply_with_blob(raw):
-    return json.dumps(dict(ok={"$t": 0}, fused=[], blob=base64.b64encode(raw).decode()))
+def reply_with_blob(raw, meta=None):
+    data = base64.b64encode(raw).decode()
+    blob = data if meta is None else dict(meta=meta, data=data)
+    return json.dumps(dict(ok={"$t": 0}, fused=[], blob=blob))
 
 
 def test_wire_refuses_a_pickle():
@@ -207,6 +209,9 @@ def test_wire_refuses_a_pickle():
         judge_wire.read(reply_with_blob(buf.getvalue()))
     with pytest.raises(judge_wire.WireError):
         judge_wire.read(reply_with_blob(pickle.dumps(Boom())))
+    for meta in ([["object", [1]]], [["float32", [2, "x"]]], [["float32", [10**6]]], [["uint8", [1]]]):
+        with pytest.raises(judge_wire.WireError):  # unknown dtype, bad shape, too few or too many bytes
+            judge_wire.read(reply_with_blob(pickle.dumps(Boom()), meta))
     assert not os.path.exists("/tmp/rnnlab-judge-pwned")
 
 

@@ -314,17 +314,14 @@ class Mirror(nn.Module):
 
 
 def make_mirror(link, desc):
-    """An empty mirror whose class carries the learner's class name; a torch.nn recurrent module of
-    the learner passes ``isinstance`` against its torch class (so ``reject_torch_recurrence`` sees it)."""
+    """An empty mirror whose class carries the learner's class name; a module built on a torch.nn
+    class passes ``isinstance`` against it (``isinstance(layer.W_k, nn.Linear)``, and
+    ``reject_torch_recurrence`` sees an nn.GRU inside a scratch layer)."""
     name = str(desc["cls"])[:100]
     namespace = {}
-    real = getattr(nn, str(desc.get("torch_cls")), None) if desc.get("torch_cls") else None
-    if desc.get("kind") and isinstance(real, type) and issubclass(real, nn.Module):
-        namespace["__class__"] = property(lambda self: real)
-    elif desc.get("kind"):
-        base = getattr(nn, str(desc["kind"]), None)
-        if isinstance(base, type) and issubclass(base, nn.Module):
-            namespace["__class__"] = property(lambda self: base)
+    base = getattr(nn, str(desc.get("torch_base")), None) if desc.get("torch_base") else None
+    if isinstance(base, type) and issubclass(base, nn.Module):
+        namespace["__class__"] = property(lambda self: base)
     cls = type(name if name.isidentifier() else "LearnerModule", (Mirror,), namespace)
     mirror = cls()
     mirror.__dict__["_link"], mirror.__dict__["_ref"] = link, int(desc["id"])

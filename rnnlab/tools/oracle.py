@@ -44,12 +44,18 @@ class Oracle:
         return {"$h": [self.register(value), type(value).__name__, callable(value)]}
 
     def describe(self, module, enc):
-        kind = next((k.__name__ for k in (nn.RNNBase, nn.RNNCellBase) if isinstance(module, k)), None)
+        base = next(
+            (
+                c.__name__
+                for c in type(module).__mro__
+                if c is not nn.Module and getattr(nn, c.__name__, None) is c  # nn.Linear, nn.GRU, nn.RNNBase
+            ),
+            None,
+        )
         return dict(
             id=self.register(module),
             cls=type(module).__name__,
-            kind=kind,
-            torch_cls=type(module).__name__ if type(module).__module__.startswith("torch.nn") else None,
+            torch_base=base,
             training=module.training,
             params=[
                 [n, None if p is None else enc.tensor(p.detach())] for n, p in module._parameters.items()
