@@ -86,8 +86,8 @@ def judge_check(source, imports, send):
                 namespace[name] = link.value("get", name=name)
             except NameError:
                 pass  # the cell's own exec raises "name ... is not defined" if it reads it
-    except (JudgeError, WireError, OSError, ValueError) as err:
-        return verdict("failed", f"the judge could not start this check: {err}")
+    except Exception as err:  # noqa: BLE001  (a kernel that answers 'begin' with an error, a bad reply)
+        return verdict("failed", f"the judge could not start this check: {type(err).__name__}: {err}")
     before = dict(namespace)
     status, message = "failed", ""
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):

@@ -6,7 +6,8 @@ base64. Nothing is unpickled, so no learner object can run code in the judge whi
 (and it is ten times faster than ``torch.save``/``torch.load``). Other values:
 ``None``, bools, numbers, strings, lists; ``{"$tuple": [...]}``, ``{"$dict": [[k, v], ...]}``,
 ``{"$dev": "cpu"}``, ``{"$dtype": "float32"}``, ``{"$packed": [...]}`` (a PackedSequence),
-``{"$np": i}`` (a numeric NumPy array, sent as tensor ``i``).
+``{"$np": i}`` (a numeric NumPy array, sent as tensor ``i``), ``{"$gen": i}`` (a CPU
+``torch.Generator``: its state travels, so the receiver draws the same numbers from a copy).
 Anything else is a side's business: the kernel sends a handle (``{"$h": id}``) or a module's
 description (``{"$m": ...}``), the judge sends back ``{"$ref": id}``. An unknown tag, a payload
 that is not a list of plain tensors, or malformed JSON raises ``WireError``.
@@ -17,7 +18,7 @@ import json
 
 import torch
 
-TAGS = ("$t", "$np", "$tuple", "$dict", "$dev", "$dtype", "$packed", "$h", "$m", "$ref")
+TAGS = ("$t", "$np", "$gen", "$tuple", "$dict", "$dev", "$dtype", "$packed", "$h", "$m", "$ref")
 
 
 class WireError(ValueError):
@@ -115,6 +116,8 @@ class Encoder:
             return {"$np": self.tensor(torch.from_numpy(v.copy()))["$t"]}
         if type(v).__module__ == "numpy" and hasattr(v, "item") and getattr(v, "shape", None) == ():
             return self(v.item())
+        if type(v) is torch.Generator and v.device.type == "cpu":  # its state travels; draws stay there
+            return {"$gen": self.tensor(v.get_state())["$t"]}
         if type(v) is list:
             return [self(x) for x in v]
         if type(v) is tuple:
@@ -150,6 +153,13 @@ def decode(data, tensors, other):
         return getattr(torch, body)
     if tag == "$np" and isinstance(body, int) and 0 <= body < len(tensors):
         return tensors[body].numpy()
+    if tag == "$gen" and isinstance(body, int) and 0 <= body < len(tensors):
+        generator = torch.Generator()
+        try:
+            generator.set_state(tensors[body])
+        except (RuntimeError, TypeError) as err:
+            raise WireError(f"a generator state that is not one: {err}") from None
+        return generator
     if tag == "$packed" and isinstance(body, list):
         return torch.nn.utils.rnn.PackedSequence(*[decode(x, tensors, other) for x in body])
     if tag in ("$h", "$m", "$ref"):
