@@ -227,6 +227,11 @@ def test_wire_refuses_unknown_tags_and_non_tensors():
     fields, tensors = judge_wire.read(enc.message(ok=enc((t, {"k": [t.int()]}, torch.float64))))
     got = judge_wire.decode(fields["ok"], tensors, None)
     assert torch.equal(got[0], t) and got[1]["k"][0].dtype == torch.int32 and got[2] is torch.float64
+    gen = torch.Generator().manual_seed(7)
+    enc = judge_wire.Encoder(lambda v, e: None)
+    fields, tensors = judge_wire.read(enc.message(ok=enc(gen)))
+    copy = judge_wire.decode(fields["ok"], tensors, None)
+    assert torch.equal(torch.rand(4, generator=copy), torch.rand(4, generator=gen))
 
 
 def hostile_kernel(answer):
