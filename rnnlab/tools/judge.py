@@ -137,6 +137,11 @@ def main():
 
     for line in sys.stdin:
         job = json.loads(line)
+        if "warm" in job:  # the reference's imports, ahead of the first check (no answer)
+            with contextlib.suppress(Exception):
+                exec(compile(job["warm"], "<reference imports>", "exec"), {"__name__": "__warm__"})  # noqa: S102
+                harness.fresh_checks()
+            continue
         write({"verdict": judge_check(job["source"], job["imports"], send)})
 
 

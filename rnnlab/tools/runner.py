@@ -87,6 +87,8 @@ class Client(NotebookClient):
         if self.phase == "start":  # before the first cell: the harness, with time to import torch
             self.phase, saved, self.timeout = "boot", self.timeout, max(self.timeout, 600)
             await self.boot()
+            if any(route(source) == "judge" for source in self.checks.values()):
+                await self.start_judge()
             self.phase, self.timeout = "cells", saved
         if cell_index not in self.checks:
             return await super().async_execute_cell(cell, cell_index, *args, **kw)
@@ -103,18 +105,7 @@ class Client(NotebookClient):
 
     async def judged(self, source, cell):
         """The verdict of the judge process (``judge.py``), whose requests go to the kernel's oracle."""
-        if self.judge_proc is None:
-            self.judge_proc = await asyncio.create_subprocess_exec(  # -P, cwd /: no folder a kernel wrote to
-                sys.executable,
-                "-P",
-                "-m",
-                "rnnlab.tools.judge",
-                stdin=asyncio.subprocess.PIPE,
-                stdout=asyncio.subprocess.PIPE,
-                env=self.judge_env,
-                cwd="/",
-                limit=JUDGE_LINE,
-            )
+        await self.start_judge()
         proc = self.judge_proc
         proc.stdin.write((json.dumps(dict(source=source, imports=self.imports)) + "\n").encode())
         while True:
@@ -132,6 +123,22 @@ class Client(NotebookClient):
             except RuntimeError as err:  # the oracle could not be reached: the judge fails the check
                 answer = dict(fail=clean(err, 300))
             proc.stdin.write((json.dumps(answer) + "\n").encode())
+
+    async def start_judge(self):
+        """The judge process, started once; it imports torch and the checks while the notebook runs."""
+        if self.judge_proc is None:
+            self.judge_proc = await asyncio.create_subprocess_exec(  # -P, cwd /: no folder a kernel wrote to
+                sys.executable,
+                "-P",
+                "-m",
+                "rnnlab.tools.judge",
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                env=self.judge_env,
+                cwd="/",
+                limit=JUDGE_LINE,
+            )
+            self.judge_proc.stdin.write((json.dumps(dict(warm=self.imports)) + "\n").encode())
 
     def stop_judge(self):
         if self.judge_proc is not None:
