@@ -152,7 +152,7 @@ def graded(tmp_path_factory):
     env = dict(os.environ, OMP_NUM_THREADS="1")
     done = subprocess.run(
         [sys.executable, "-m", "rnnlab", "grade", str(subs), "--out", str(out), "--book", str(book)]
-        + ["--jobs", "1", "--timeout", "120", "--memory-gb", "3", "--quick"],
+        + ["--jobs", "2", "--timeout", "120", "--memory-gb", "3", "--quick"],
         env=env,
         capture_output=True,
         text=True,
