@@ -5,8 +5,9 @@ Order of work: read the reference checks from the book (never from the working f
 submissions and who they belong to (``submissions.py``: one student per roster entry or name, the
 latest file per student and set counts), grade each needed set's solution notebook (stop unless
 it gets full marks; ``selftest.py`` remembers a pass), then grade every counted submission in a
-bubblewrap sandbox (``sandbox.py``), with the checks evaluated by the in-kernel harness
-(``harness.py``), and write the tables after each one (``gradebook.py``).
+bubblewrap sandbox (``sandbox.py``), with each check decided by the judge process (``judge.py``)
+or, for the fixed list ``judge_routes.IN_KERNEL``, by the in-kernel harness (``harness.py``), and
+write the tables after each one (``gradebook.py``).
 """
 
 import concurrent.futures
@@ -102,6 +103,7 @@ def judge(result, checks, ref, nb=None):
         if verdict:
             record["status"], record["message"] = verdict["status"], verdict["message"]
             record["output"] = verdict.get("output", "")
+            record["decided_in"] = verdict.get("where", "kernel")
             name = NAME_ERROR.match(record["message"])
             if record["status"] == "failed" and name and name.group(1) in stubs:
                 cell = _defining_cell(nb, name.group(1)) if nb is not None else None

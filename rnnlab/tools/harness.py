@@ -18,7 +18,9 @@ modules the checks use and IPython's hooks. Before each check ``run``:
 - decides the verdict itself: passed only if the fresh ``checks.passed`` was called and nothing
   raised. What the cell prints is feedback, never the verdict.
 
-What remains possible is listed in the README ("What the sandbox and the harness do not stop").
+The same boot stores the kernel's oracle under ``key + "_oracle"`` (``oracle.py``): for the checks
+decided by the judge process, the kernel only calls the learner's objects as the judge asks. What
+remains possible is listed in the README ("What the sandbox and the judge do not stop").
 """
 
 import builtins
@@ -70,6 +72,7 @@ def boot(key):
     spec.loader.exec_module(private)
     private.snapshot()
     setattr(builtins, key, private.run)
+    setattr(builtins, key + "_oracle", private.oracle())
     sys.modules.pop(__name__, None)
     return "ready"
 
@@ -108,6 +111,15 @@ def snapshot():
         stdout=sys.stdout,
         stderr=sys.stderr,
     )
+
+
+def oracle():
+    """The kernel's side of checks decided by the judge (``oracle.py``), made before the submission runs."""
+    from rnnlab.checks.core import recurrence_spy
+    from rnnlab.checks.guard import guarded
+    from rnnlab.tools import oracle as service
+
+    return service.make(recurrence_spy, guarded, restore)
 
 
 def restore():

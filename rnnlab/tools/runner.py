@@ -2,8 +2,10 @@
 
 Reads a JSON job on stdin (the notebook with the reference check cells marked, the reference's
 import lines, limits and, when sandboxed, the sandbox's settings), runs the notebook in a fresh
-kernel, which ``confine.py`` starts inside bubblewrap, evaluates each check through
-``rnnlab.tools.harness`` and writes one JSON result to the descriptor ``RNNLAB_RESULT_FD``. The
+kernel, which ``confine.py`` starts inside bubblewrap, has each check decided by the judge process
+(``judge.py``, started here on the first check; its requests to the kernel's oracle are relayed
+as user expressions) or, for the checks of ``judge_routes.IN_KERNEL``, by ``rnnlab.tools.harness``
+in the kernel, and writes one JSON result to the descriptor ``RNNLAB_RESULT_FD``. The
 runner itself is never inside the sandbox, so the kernel can neither signal it nor reach that
 descriptor. Verdicts never come from what a cell prints.
 
@@ -14,6 +16,8 @@ with its reason. Text that came from the submission is cleaned (``clean``) befor
 """
 
 import ast
+import asyncio
+import contextlib
 import json
 import os
 import re
@@ -28,6 +32,15 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
+from .judge_routes import route
+
+JUDGE_LINE = 512 * 2**20  # bytes: the longest line between the judge and the runner (tensors in base64)
+JUDGE_ENV = (
+    "RNNLAB_DATA",
+    "RNNLAB_QUICK",
+    "RNNLAB_CACHE",
+    *(f"{n}_NUM_THREADS" for n in ("OMP", "MKL", "OPENBLAS")),
+)
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -48,6 +61,7 @@ class Client(NotebookClient):
         self.checks, self.imports, self.verdicts = checks, imports, {}
         self.max_output, self.output_chars, self.capped = max_output, 0, False
         self.current_index, self.key = None, "_rnnlab_" + secrets.token_hex(8)
+        self.judge_env, self.judge_proc = dict(os.environ), None
 
     async def _expression(self, expression, cell):
         msg_id = self.kc.execute(
@@ -73,17 +87,63 @@ class Client(NotebookClient):
         if self.phase == "start":  # before the first cell: the harness, with time to import torch
             self.phase, saved, self.timeout = "boot", self.timeout, max(self.timeout, 600)
             await self.boot()
+            if any(route(source) == "judge" for source in self.checks.values()):
+                await self.start_judge()
             self.phase, self.timeout = "cells", saved
         if cell_index not in self.checks:
             return await super().async_execute_cell(cell, cell_index, *args, **kw)
-        expression = (
-            f"getattr(__import__('builtins'), {self.key!r})({self.checks[cell_index]!r}, {self.imports!r})"
-        )
-        verdict = json.loads(await self._expression(expression, cell))
+        source = self.checks[cell_index]
+        if route(source) == "judge":
+            verdict = await self.judged(source, cell)
+        else:
+            expression = f"getattr(__import__('builtins'), {self.key!r})({source!r}, {self.imports!r})"
+            verdict = dict(json.loads(await self._expression(expression, cell)), where="kernel")
         self.verdicts[cell_index] = verdict
         cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=verdict["output"])]
         cell.execution_count = 1
         return cell
+
+    async def judged(self, source, cell):
+        """The verdict of the judge process (``judge.py``), whose requests go to the kernel's oracle."""
+        await self.start_judge()
+        proc = self.judge_proc
+        proc.stdin.write((json.dumps(dict(source=source, imports=self.imports)) + "\n").encode())
+        while True:
+            await proc.stdin.drain()
+            line = await proc.stdout.readline()
+            if not line:
+                self.judge_proc = None
+                return dict(status="failed", message="the judge process stopped", output="", where="judge")
+            msg = json.loads(line)
+            if "verdict" in msg:
+                return msg["verdict"]
+            expression = f"getattr(__import__('builtins'), {self.key + '_oracle'!r})({msg['kernel']!r})"
+            try:
+                answer = dict(reply=await self._expression(expression, cell))
+            except RuntimeError as err:  # the oracle could not be reached: the judge fails the check
+                answer = dict(fail=clean(err, 300))
+            proc.stdin.write((json.dumps(answer) + "\n").encode())
+
+    async def start_judge(self):
+        """The judge process, started once; it imports torch and the checks while the notebook runs."""
+        if self.judge_proc is None:
+            self.judge_proc = await asyncio.create_subprocess_exec(  # -P, cwd /: no folder a kernel wrote to
+                sys.executable,
+                "-P",
+                "-m",
+                "rnnlab.tools.judge",
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                env=self.judge_env,
+                cwd="/",
+                limit=JUDGE_LINE,
+            )
+            self.judge_proc.stdin.write((json.dumps(dict(warm=self.imports)) + "\n").encode())
+
+    def stop_judge(self):
+        if self.judge_proc is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.judge_proc.pid, signal.SIGKILL)
 
     def output(self, outs, msg, display_id, cell_index):
         content = msg.get("content", {})
@@ -165,6 +225,13 @@ def run(job):
         resources={"metadata": {"path": os.getcwd()}},
     )
     client.phase = "start"  # start -> boot (the harness) -> cells (the submission)
+    client.judge_env.pop("RNNLAB_RESULT_FD", None)
+    if job.get("sandbox"):  # the judge reads the corpora and quick mode the way the kernel does
+        kernel = job["sandbox"]["env"]
+        for name in JUDGE_ENV:
+            client.judge_env.pop(name, None)
+            if name in kernel and name != "RNNLAB_CACHE":
+                client.judge_env[name] = kernel[name]
     result = dict(status="ok", stopped=None, stopped_at=None, verdicts={}, errors=[], capped=False)
     fired = {"start": start}
     if km is None:
@@ -204,6 +271,7 @@ def run(job):
             result["status"] = f"error while running: {clean(f'{type(err).__name__}: {err}', 200)}"
     finally:
         fired["done"] = True
+        client.stop_judge()
     if result["stopped"]:
         result["stopped_at"] = client.current_index
     result["capped"] = client.capped
