@@ -1,0 +1,205 @@
+"""Registered comparisons: a sentence of the book's prose and the test that keeps it true.
+
+Each ``Claim`` names a notebook, a key phrase that identifies its sentence (a distinctive
+substring, compared case-insensitively with whitespace collapsed) and a check that reads the
+notebook's *stored outputs* and returns ``(ok, what it compared)``. ``python -m rnnlab
+comparisons`` marks the sentence TESTED; ``tests/test_comparisons.py`` runs every check.
+"""
+
+import json
+import pathlib
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Claim:
+    notebook: str
+    key: str
+    check: Callable = None  # Outputs -> (ok: bool, detail: str)
+
+
+class Outputs:
+    """The stored outputs of one notebook as text, with helpers to read numbers out of them."""
+
+    def __init__(self, path):
+        self.path = pathlib.Path(path)
+        cells = json.loads(self.path.read_text())["cells"]
+        parts = []
+        for cell in cells:
+            for out in cell.get("outputs", []):
+                text = out.get("text") or out.get("data", {}).get("text/plain", "")
+                parts.append("".join(text) if isinstance(text, list) else text)
+        self.text = "\n".join(parts)
+
+    def block(self, marker):
+        """The outputs from the line containing ``marker`` to the next blank line (one table)."""
+        start = self.text.find(marker)
+        if start < 0:
+            raise LookupError(f"{self.path.name}: no stored output contains {marker!r}; update the claim")
+        view = Outputs.__new__(Outputs)
+        view.path, view.text = self.path, re.split(r"\n\s*\n", self.text[start:], maxsplit=1)[0]
+        return view
+
+    def number(self, pattern):
+        """The float captured by ``pattern`` (one group), which must match exactly once."""
+        hits = re.findall(pattern, self.text, flags=re.M)
+        if len(hits) != 1:
+            raise LookupError(
+                f"{self.path.name}: expected one match of {pattern!r} in the stored outputs, "
+                f"got {len(hits)}; likely cause: the output's format changed, update the claim"
+            )
+        return float(hits[0].replace(",", ""))
+
+    def row(self, pattern):
+        """The numbers of the one output line whose label matches ``pattern``, after the label."""
+        lines = [line for line in self.text.splitlines() if re.search(pattern, line)]
+        if len(lines) != 1:
+            raise LookupError(
+                f"{self.path.name}: expected one output line matching {pattern!r}, got {len(lines)}; "
+                "likely cause: the table's format changed, update the claim"
+            )
+        line = re.sub(pattern, " ", lines[0], count=1)  # the row's label may hold digits
+        return [
+            float(n.replace(",", ""))
+            for n in re.findall(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?", line)
+        ]
+
+
+def less(a_pattern, b_pattern, margin=0.0):
+    """A check that the number of ``a_pattern`` is below that of ``b_pattern`` by ``margin``."""
+
+    def check(o):
+        a, b = o.number(a_pattern), o.number(b_pattern)
+        return a + margin < b, f"{a} < {b}" + (f" - {margin}" if margin else "")
+
+    return check
+
+
+def ratio_between(a_pattern, b_pattern, low, high):
+    """A check that number(a) / number(b) lies in [low, high] (for 'about N times')."""
+
+    def check(o):
+        a, b = o.number(a_pattern), o.number(b_pattern)
+        return low <= a / b <= high, f"{a} / {b} = {a / b:.2f} in [{low}, {high}]"
+
+    return check
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A comparative sentence that is neither generated nor tested yet: a debt with an owner.
+
+    The lister still reports it as NEITHER; the test tolerates only the sentences listed here,
+    and fails when an entry matches nothing (the list must shrink with the prose).
+    """
+
+    notebook: str
+    key: str
+    owner: str
+
+
+CLAIMS = []
+
+PENDING = []
+
+
+def _claim(notebook, key):
+    """Register the decorated check for the sentence of ``notebook`` that contains ``key``."""
+
+    def register(check):
+        CLAIMS.append(Claim(notebook, key, check))
+        return check
+
+    return register
+
+
+# -- solutions/01: the k-step table (columns MLP, LSTM, repeat last) and the window table
+S01 = "solutions/01_sequence_models.ipynb"
+
+
+def _kstep(o, k):
+    return o.block("test MSE of k-step-ahead predictions").row(rf"^\s+{k}\s")
+
+
+@_claim(S01, "Here the LSTM degrades faster than the MLP")
+def lstm_degrades_faster(o):
+    (m1, l1, _), (m64, l64, _) = _kstep(o, 1), _kstep(o, 64)
+    ok = all(_kstep(o, k)[1] > _kstep(o, k)[0] for k in (2, 4, 8, 16, 32, 64)) and l64 - l1 > m64 - m1
+    return ok, f"LSTM above the MLP for k >= 2; growth {l64 - l1:.4f} against {m64 - m1:.4f}"
+
+
+@_claim(S01, "the repeat-last baseline is better than both")
+def repeat_last_wins_late(o):
+    late = all(r[2] < min(r[0], r[1]) for r in (_kstep(o, 32), _kstep(o, 64)))
+    m16, l16, r16 = _kstep(o, 16)
+    level = abs(r16 - m16) < 0.1 * m16 and l16 > 1.5 * r16
+    return late and level, f"k=16: MLP {m16}, LSTM {l16}, repeat last {r16}"
+
+
+@_claim(S01, "Four means of 16 values (64 steps) give the lowest error in the table")
+def block_means_lowest(o):
+    best = o.row(r"4 means of 16 values \(64 steps\)")[0]
+    others = [o.row(rf"^\s+last {t} values\s")[0] for t in (1, 2, 4, 8, 16, 32, 64)]
+    others += [o.row(rf"4 means of {w} values")[0] for w in (4, 8)]
+    return best < min(others), f"{best} against the others' minimum {min(others)}"
+
+
+# -- solutions/04: the hidden-size sweep, | units | parameters | train | validation | tok/s | s |
+S04 = "solutions/04_rnn_concise.ipynb"
+
+
+def _sweep(o, h):
+    return o.row(rf"^\| {h} \|")  # parameters, train, validation, tokens/s, seconds
+
+
+@_claim(S04, "512-unit model took about five times as many seconds as the 64-unit one")
+def sweep_five_times(o):
+    ratio = _sweep(o, 512)[4] / _sweep(o, 64)[4]
+    return 4.5 <= ratio < 5.5, f"seconds 512 / 64 = {ratio:.2f}"
+
+
+@_claim(S04, "five times the run time of 64 units")
+def sweep_five_times_again(o):
+    return sweep_five_times(o)
+
+
+@_claim(S04, "the larger models reach a lower *training*")
+def sweep_train_not_validation(o):
+    rows = {h: _sweep(o, h) for h in (64, 128, 256, 512)}
+    ok = rows[512][1] < rows[64][1] and min(rows[h][2] for h in (256, 512)) > rows[64][2]
+    return ok and rows[64][2] == rows[128][2], f"train/validation per size: {rows}"
+
+
+@_claim(S04, "512 units fit the training text best")
+def sweep_summary(o):
+    rows = {h: _sweep(o, h) for h in (64, 128, 256, 512)}
+    ok = rows[512][1] == min(r[1] for r in rows.values()) and rows[512][2] == max(r[2] for r in rows.values())
+    return ok and rows[64][2] == rows[128][2], f"train/validation per size: {rows}"
+
+
+# -- chapters/10: | layer | parameters | train | held-out | training tok/s | inference | generated |
+C10 = "chapters/10_rnn_practice.ipynb"
+
+
+def _layers(o):
+    return {name: o.row(rf"^\| {name} \|") for name in ("RNN", "GRU", "LSTM")}
+
+
+@_claim(C10, "gated layers end higher on the training text, the LSTM highest")
+def ch10_training_order(o):
+    r = _layers(o)
+    return r["RNN"][1] < r["GRU"][1] < r["LSTM"][1], f"training {[v[1] for v in r.values()]}"
+
+
+@_claim(C10, "the ranking turns around")
+def ch10_heldout_turns(o):
+    r = _layers(o)
+    return r["RNN"][2] > max(r["GRU"][2], r["LSTM"][2]), f"held-out {[v[2] for v in r.values()]}"
+
+
+@_claim(C10, "held-out perplexity is by far the worst")
+def ch10_rnn_far_worst(o):
+    r = _layers(o)
+    return r["RNN"][2] > 2 * max(r["GRU"][2], r["LSTM"][2]), f"held-out {[v[2] for v in r.values()]}"
