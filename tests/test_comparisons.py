@@ -71,11 +71,11 @@ def test_the_lister_sorts_sentences_into_generated_tested_and_neither(tmp_path):
     rows = comparisons.classify(tmp_path, [])
     assert [(s.cell, status) for s, status, _ in rows] == [(0, "GENERATED"), (1, "NEITHER")]
     assert rows[1][0].where() == "chapters/99_test.ipynb, markdown cell 1"
-    claim = Claim("chapters/99_test.ipynb", "is LOWER than   the RNN", less(r"GRU (\S+)", r"RNN (\S+)"))
+    claim = Claim("chapters/99_test.ipynb", "is LOWER than   the RNN", less(r"GRU (\d\S*)", r"RNN (\d\S*)"))
     rows = comparisons.classify(tmp_path, [claim], [Pending("chapters/99_test.ipynb", "nothing", "x")])
     assert rows[1][1] == "TESTED"
     assert claim.check(Outputs(tmp_path / claim.notebook))[0]
-    wrong = Claim("chapters/99_test.ipynb", "lower than", less(r"RNN (\S+)", r"GRU (\S+)"))
+    wrong = Claim("chapters/99_test.ipynb", "lower than", less(r"RNN (\d\S*)", r"GRU (\d\S*)"))
     assert not wrong.check(Outputs(tmp_path / claim.notebook))[0]
     assert comparisons.unused_claims(tmp_path, [Claim("chapters/99_test.ipynb", "beats", None)])
 

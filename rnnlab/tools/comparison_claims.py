@@ -29,8 +29,10 @@ class Outputs:
         parts = []
         for cell in cells:
             for out in cell.get("outputs", []):
-                text = out.get("text") or out.get("data", {}).get("text/plain", "")
-                parts.append("".join(text) if isinstance(text, list) else text)
+                data = out.get("data", {})
+                for text in (out.get("text"), data.get("text/markdown") or data.get("text/plain")):
+                    if text:
+                        parts.append("".join(text) if isinstance(text, list) else text)
         self.text = "\n".join(parts)
 
     def block(self, marker):
@@ -203,3 +205,126 @@ def ch10_heldout_turns(o):
 def ch10_rnn_far_worst(o):
     r = _layers(o)
     return r["RNN"][2] > 2 * max(r["GRU"][2], r["LSTM"][2]), f"held-out {[v[2] for v in r.values()]}"
+
+
+# -- solutions/07: the coupled gate against nn.LSTM, and h = c against nn.LSTM
+S07 = "solutions/07_lstm.ipynb"
+
+
+def _coupled(o):
+    """(training, held-out, lowest held-out, its epoch) of the coupled model and of nn.LSTM."""
+    pattern = (
+        r"{}: [\d,]+ parameters; perplexity: training (\S+), held-out (\S+) "
+        r"\(lowest held-out (\S+) at epoch (\d+)\)"
+    )
+    return [
+        [float(x) for x in re.findall(pattern.format(name), o.text)[0]]
+        for name in (r"coupled \(scratch\)", r"nn\.LSTM")
+    ]
+
+
+@_claim(S07, "the coupled model ends *lower*")
+def coupled_lower_training(o):
+    coupled, lstm = _coupled(o)
+    return coupled[0] < lstm[0], f"training {coupled[0]} against {lstm[0]}"
+
+
+@_claim(S07, "Ranked on training perplexity, the coupled model would look better")
+def coupled_worse_heldout(o):
+    coupled, lstm = _coupled(o)
+    ok = coupled[0] < lstm[0] and coupled[1] > lstm[1] and 0 < coupled[2] - lstm[2] < 0.05 * lstm[2]
+    return (
+        ok,
+        f"training {coupled[0]} / {lstm[0]}, held-out {coupled[1]} / {lstm[1]}, "
+        f"lowest {coupled[2]} / {lstm[2]}",
+    )
+
+
+@_claim(S07, "costs little held-out perplexity (lowest")
+def coupled_summary(o):
+    return coupled_worse_heldout(o)
+
+
+@_claim(S07, "both LSTMs overfit the training text within about 20 epochs")
+def coupled_overfit_epochs(o):
+    coupled, lstm = _coupled(o)
+    ok = coupled_worse_heldout(o)[0] and all(15 <= r[3] <= 25 and r[1] > r[2] for r in (coupled, lstm))
+    return ok, f"lowest held-out at epochs {coupled[3]:.0f} and {lstm[3]:.0f}, then higher"
+
+
+def _h_equals_c(o):
+    variant = [
+        float(x)
+        for x in re.findall(r"h = c: perplexity after 20 epochs: training (\S+), held-out (\S+)", o.text)[0]
+    ]
+    lstm = [
+        float(x)
+        for x in re.findall(r"nn\.LSTM: perplexity after 20 epochs: training (\S+), held-out (\S+)", o.text)[
+            0
+        ]
+    ]
+    return variant, lstm
+
+
+@_claim(S07, "here even faster than the full LSTM")
+def h_equals_c_learns_faster(o):
+    variant, lstm = _h_equals_c(o)
+    return variant[0] < lstm[0] and variant[1] < lstm[
+        1
+    ], f"h = c {variant}, nn.LSTM {lstm} (training, held-out)"
+
+
+@_claim(S07, "predicts the 10,000 characters it never saw better")
+def h_equals_c_heldout(o):
+    return h_equals_c_learns_faster(o)
+
+
+# -- solutions/11: the padded bidirectional GRU against packing (ms per forward and backward pass)
+S11 = "solutions/11_rnn_applications.ipynb"
+_PACKING = r"packed nn\.GRU\(bidirectional=True\) (\d+) ms, BiGRUPadded (\d+) ms"
+
+
+@_claim(S11, "the padded version took about half the time of the packed one")
+def padded_twice_as_fast(o):
+    packed, padded = (float(x) for x in re.findall(_PACKING, o.text)[0])
+    return 1.5 <= packed / padded <= 3, f"packed / padded = {packed / padded:.2f}"
+
+
+@_claim(S11, "on this CPU it was also faster than packing")
+def padded_faster_summary(o):
+    packed, padded = (float(x) for x in re.findall(_PACKING, o.text)[0])
+    return padded < packed, f"padded {padded} ms, packed {packed} ms"
+
+
+# -- chapters/12: beam widths, | beam | valid exact | test exact | test CER | ms/source |
+C12 = "chapters/12_seq2seq.ipynb"
+
+
+@_claim(C12, "grew much less than the width in this run")
+def beam_time_sublinear(o):
+    ms = {k: o.row(rf"^\s+{k}\s+\d+\.\d%")[-1] for k in (1, 8)}
+    return ms[8] / ms[1] < 2, f"ms per source: width 1 {ms[1]}, width 8 {ms[8]}"
+
+
+# -- solutions/09: the blank filler with 189 forward units and read backwards (question 2 and 3)
+S09 = "solutions/09_bidirectional_rnn.ipynb"
+
+
+def _filler(o, name, units):
+    pattern = rf"^\s*{name}, {units} units:\s+[\d,]+ parameters, (\S+)% of the (\d+) test blanks"
+    acc, n = re.findall(pattern, o.text, flags=re.M)[0]
+    return float(acc) / 100, int(n)
+
+
+@_claim(S09, "did not close the gap")
+def wider_forward_keeps_gap(o):
+    (wide, n), (both, _) = _filler(o, "forward", 189), _filler(o, "bidirectional", 128)
+    two_se = 2 * (2 * both * (1 - both) / n) ** 0.5
+    return both - wide > two_se, f"bidirectional {both:.3f} - forward 189 {wide:.3f} > {two_se:.3f}"
+
+
+@_claim(S09, "within noise of each other")
+def directions_within_noise(o):
+    (fwd, n), (bwd, _) = _filler(o, "forward", 128), _filler(o, "backward", 128)
+    two_se = 2 * (2 * fwd * (1 - fwd) / n) ** 0.5
+    return abs(fwd - bwd) < two_se, f"|{fwd:.3f} - {bwd:.3f}| < {two_se:.3f}"
