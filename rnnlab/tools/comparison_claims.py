@@ -328,3 +328,43 @@ def directions_within_noise(o):
     (fwd, n), (bwd, _) = _filler(o, "forward", 128), _filler(o, "backward", 128)
     two_se = 2 * (2 * fwd * (1 - fwd) / n) ** 0.5
     return abs(fwd - bwd) < two_se, f"|{fwd:.3f} - {bwd:.3f}| < {two_se:.3f}"
+
+
+def _leak(o):
+    """(training, held-out, held-out from the prefix only) of the bidirectional and forward LMs."""
+    return o.row(r"^\s+bidirectional:"), o.row(r"^\s+forward only:")
+
+
+@_claim(S09, "much lower training perplexity than the forward-only one")
+def bidirectional_fits_far_lower(o):
+    bi, fwd = _leak(o)
+    return bi[0] < fwd[0] / 2, f"training {bi[0]} against {fwd[0]}"
+
+
+@_claim(S09, "nine times its score with the text fed whole")
+def bidirectional_prefix_only(o):
+    bi, fwd = _leak(o)
+    letters = o.number(r"letter frequencies alone: held-out perplexity (\S+)")
+    ratio = bi[2] / bi[1]
+    ok = 8.5 <= ratio < 9.5 and fwd[2] < bi[2] < letters
+    return ok, f"prefix only {bi[2]} = {ratio:.2f} x {bi[1]}; forward {fwd[2]}; letters {letters}"
+
+
+@_claim(S09, "worse than a forward-only GRU's")
+def bidirectional_prefix_summary(o):
+    bi, fwd = _leak(o)
+    return fwd[2] < bi[2], f"prefix only: bidirectional {bi[2]}, forward {fwd[2]}"
+
+
+@_claim(C10, "plain RNN fits the 10,000 training characters fastest")
+def ch10_rnn_fits_fastest(o):
+    r = _layers(o)
+    return r["RNN"][1] == min(v[1] for v in r.values()), f"training {[v[1] for v in r.values()]}"
+
+
+@_claim(C10, "plain RNN fits the training text fastest and generalises worst")
+def ch10_summary(o):
+    r = _layers(o)
+    close = abs(r["GRU"][2] - r["LSTM"][2]) < 0.05 * r["GRU"][2]
+    ok = ch10_rnn_fits_fastest(o)[0] and r["RNN"][2] == max(v[2] for v in r.values()) and close
+    return ok, f"training {[v[1] for v in r.values()]}, held-out {[v[2] for v in r.values()]}"
