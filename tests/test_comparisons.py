@@ -8,6 +8,7 @@ check reads the notebook's stored outputs). ``python -m rnnlab comparisons`` lis
 
 import json
 import pathlib
+import re
 
 import pytest
 
@@ -35,9 +36,14 @@ def test_no_comparative_sentence_is_neither(rows):
     )
 
 
+_OUTPUTS = {}  # one parse per notebook for all its claims
+
+
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: f"{c.notebook}:{c.key[:30]}")
 def test_registered_comparison_holds_in_the_stored_outputs(claim):
-    ok, detail = claim.check(Outputs(ROOT / claim.notebook))
+    if claim.notebook not in _OUTPUTS:
+        _OUTPUTS[claim.notebook] = Outputs(ROOT / claim.notebook)
+    ok, detail = claim.check(_OUTPUTS[claim.notebook])
     assert ok, (
         f"{claim.notebook}: the sentence with {claim.key!r} no longer follows from the outputs ({detail})"
     )
@@ -86,3 +92,10 @@ def test_a_claim_whose_number_is_missing_says_so(tmp_path):
     _notebook(tmp_path, "x", "GRU 7.85\n")
     with pytest.raises(LookupError, match="expected one match"):
         Outputs(tmp_path / "chapters" / "99_test.ipynb").number(r"LSTM (\S+)")
+
+
+def test_the_command_prints_its_counts(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    comparisons.main(["--neither"])
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert re.search(r"\d+ generated, \d+ tested, \d+ neither \(of which \d+ pending\)", last), last
