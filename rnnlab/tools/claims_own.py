@@ -267,3 +267,97 @@ def s08_first_layer_gradient(o):
     one = o.number(r"^1-layer LSTM at initialisation: .*first layer's input weights (\S+)")
     two = o.number(r"^2-layer LSTM at initialisation: .*first layer's input weights (\S+)")
     return 3.3 <= one / two <= 4.7, f"{one} / {two} = {one / two:.2f}"
+
+
+# -- solutions/06: GRU against LSTM (exercise 1) and the one-gate variants (exercise 2)
+S06 = "solutions/06_gru.ipynb"
+
+
+def _gru_lstm(o, name):
+    """(training @30, final, held-out @30, final, lowest) and (parameters, formula, tok/s, ms, s)."""
+    ppl = o.block("perplexity training @30").row(rf"^\s*{name}\s")
+    speed = o.block("parameters  formula  tokens/s").row(rf"^\s*{name}\s")
+    return ppl, speed
+
+
+@_claim(S06, "the LSTM step took less time than the")
+def s06_lstm_step(o):
+    gru, lstm = _gru_lstm(o, "GRU")[1], _gru_lstm(o, "LSTM")[1]
+    return lstm[3] < gru[3], f"ms per step: LSTM {lstm[3]}, GRU {gru[3]}"
+
+
+@_claim(S06, "the GRU learns faster in this run")
+def s06_gru_learns_faster(o):
+    gru, lstm = _gru_lstm(o, "GRU")[0], _gru_lstm(o, "LSTM")[0]
+    return gru[0] < lstm[0] and gru[2] < lstm[
+        2
+    ], f"@30 training {gru[0]} / {lstm[0]}, held-out {gru[2]} / {lstm[2]}"
+
+
+@_claim(S06, "the GRU reaches a lower perplexity than the LSTM here")
+def s06_gru_lower_final(o):
+    gru, lstm = _gru_lstm(o, "GRU")[0], _gru_lstm(o, "LSTM")[0]
+    return gru[1] < lstm[1] and gru[3] < lstm[
+        3
+    ], f"final training {gru[1]} / {lstm[1]}, held-out {gru[3]} / {lstm[3]}"
+
+
+def _variants(o):
+    """name -> (training, held-out, lowest held-out, its epoch) after 100 epochs."""
+    names = ("GRU (both gates)", "reset gate only", "update gate only")
+    pattern = r"{}: perplexity training (\S+), held-out (\S+) \(lowest (\S+) at epoch (\d+)\)"
+    return {n: [float(x) for x in re.findall(pattern.format(re.escape(n)), o.text)[0]] for n in names}
+
+
+@_claim(S06, "both one-gate variants fit the training text better than the full GRU")
+def s06_variants_fit(o):
+    v = _variants(o)
+    full = v["GRU (both gates)"][0]
+    return all(v[n][0] < full for n in ("reset gate only", "update gate only")), f"training {v}"
+
+
+@_claim(S06, "A variant with one gate fewer has less to learn and less damping, and fits faster")
+def s06_variants_fit_again(o):
+    return s06_variants_fit(o)
+
+
+@_claim(S06, "is clearly the worst")
+def s06_update_only_worst(o):
+    v = _variants(o)
+    full, reset, update = v["GRU (both gates)"], v["reset gate only"], v["update gate only"]
+    ok = abs(full[1] - reset[1]) <= 0.05 and update[1] > max(full[1], reset[1]) + 0.5
+    return ok and update[0] == min(x[0] for x in v.values()), f"held-out {full[1]}, {reset[1]}, {update[1]}"
+
+
+@_claim(S06, "So the ranking by training perplexity (update only, reset only, full GRU)")
+def s06_training_order(o):
+    v = _variants(o)
+    full, reset, update = v["GRU (both gates)"], v["reset gate only"], v["update gate only"]
+    return update[0] < reset[0] < full[0] and update[1] > full[
+        1
+    ], f"training {update[0]} < {reset[0]} < {full[0]}"
+
+
+@_claim(S06, "Here that made it the fastest to fit the training text and the fastest to memorise it")
+def s06_update_memorises(o):
+    v = _variants(o)
+    rise = {n: x[1] - x[2] for n, x in v.items()}
+    ok = v["update gate only"][0] == min(x[0] for x in v.values()) and rise["update gate only"] == max(
+        rise.values()
+    )
+    return ok, f"held-out rise after the lowest point: {rise}"
+
+
+@_claim(S06, "and better\nat its best epoch")
+def s06_reset_only_heldout(o):
+    v = _variants(o)
+    full, reset = v["GRU (both gates)"], v["reset gate only"]
+    return reset[2] < full[2] and abs(
+        reset[1] - full[1]
+    ) <= 0.05, f"lowest {reset[2]} / {full[2]}, final {reset[1]} / {full[1]}"
+
+
+@_claim(S06, "but neither predicts held-out text clearly better")
+def s06_summary_variants(o):
+    ok = s06_variants_fit(o)[0] and s06_update_only_worst(o)[0]
+    return ok, "one-gate variants fit better, none predicts held-out text better by more than 0.05"

@@ -28,7 +28,7 @@ COMPARATIVE = re.compile(
     r"\b(?:lower|higher|faster|slower|better|worse|beats?|beaten|outperform\w*|clearly"
     r"|twice|half as|\d+(?:\.\d+)?\s*(?:times|×)|(?:two|three|four|five|six|seven|eight|nine|ten)"
     r" times|(?:the )?same (?:perplexity|perplexities|accuracy|loss|speed|value)s?|at two decimals"
-    r"|rank(?:s|ing|ed)?|wins?|won|best(?! (?:epoch|validation|rate|of))|worst|fastest|slowest"
+    r"|rank(?:s|ing|ed)?|wins?|won|best(?! (?:epoch|validation|rate|of|held-out epoch))|worst|fastest|slowest"
     r"|ties?|tied|level with|half the time"
     r"|(?:much|far) (?:more|less) than|(?:more|less|fewer|smaller|larger) than (?=\$?\d))\b(?!-)",
     re.I,
