@@ -170,3 +170,105 @@ def s02_smoothing(o):
     tenth = o.number(r"^Q4: interpolated with the unigram \(weight 0\.1\): validation perplexity (\S+)")
     laplace = o.number(r"^Q4: add-one \(Laplace\) bigram: validation perplexity (\S+)")
     return half < tenth < laplace, f"weight 0.5: {half}, weight 0.1: {tenth}, add-one: {laplace}"
+
+
+# -- solutions/02: exercise 1 (| trained on | tokens | epochs | updates | train | val | best val @ | s |)
+def _ex1(o, name):
+    tokens, epochs, updates, train, val, best, best_epoch, seconds = o.row(rf"^\s*{name}(?=\s+[\d,]+\s)")
+    return {"train": train, "val": val, "best": best, "best_epoch": best_epoch, "epochs": epochs}
+
+
+def _unigram_validation(o):
+    return o.number(r"^unigram baseline on the validation text: (\S+)")
+
+
+@_claim(S02, "far above even the unigram baseline")
+def s02_small_data_overfits(o):
+    small = _ex1(o, "10,000 tokens")
+    ok = small["train"] < 2.5 and small["best"] < small["val"] and small["val"] > 2 * _unigram_validation(o)
+    return ok, f"10,000 tokens: {small}"
+
+
+@_claim(S02, "against the small-data model's best of")
+def s02_whole_book(o):
+    whole, small = _ex1(o, "whole book"), _ex1(o, "10,000 tokens")
+    ok = (
+        abs(whole["val"] - whole["train"]) < 1
+        and whole["best_epoch"] == whole["epochs"]
+        and whole["val"] < small["best"]
+    )
+    return ok, f"whole book {whole}, small {small}"
+
+
+@_claim(S02, "gives a lower validation perplexity and no gap")
+def s02_summary_more_data(o):
+    return s02_whole_book(o)
+
+
+# -- solutions/02: exercise 2, validation perplexity, rows: trained on, columns: evaluated on
+def _cross(o):
+    table = o.block("validation perplexity; rows: trained on, columns: evaluated on")
+    names = ("Time Machine", "War of Worlds", "Shakespeare", "both Wells", "unigram")
+    return {n: table.row(rf"^\s*{n}(?=\s+\d)") for n in names}
+
+
+@_claim(S02, "about twice their perplexity on Wells")
+def s02_wells_on_shakespeare(o):
+    t = _cross(o)
+    ratios = [t["Time Machine"][2] / t["Time Machine"][0], t["War of Worlds"][2] / t["War of Worlds"][1]]
+    ok = all(1.6 <= r <= 2.5 for r in ratios) and t["Shakespeare"][2] < min(
+        t["Time Machine"][2], t["War of Worlds"][2]
+    )
+    return ok, f"on Shakespeare / on own book: {ratios}"
+
+
+@_claim(S02, "the Shakespeare model does better on Wells")
+def s02_asymmetric(o):
+    t = _cross(o)
+    ok = max(t["Shakespeare"][:2]) < min(t["Time Machine"][2], t["War of Worlds"][2])
+    return (
+        ok,
+        f"Shakespeare on Wells {t['Shakespeare'][:2]}, "
+        f"Wells on Shakespeare {[t['Time Machine'][2], t['War of Worlds'][2]]}",
+    )
+
+
+@_claim(S02, "The model trained on both Wells books is the best on each of them")
+def s02_both_wells(o):
+    t = _cross(o)
+    both = t["both Wells"]
+    ok = both[0] < t["Time Machine"][0] and both[1] < t["War of Worlds"][1]
+    ok = ok and both[2] < min(t["Time Machine"][2], t["War of Worlds"][2])
+    return ok, f"both Wells {both}"
+
+
+# -- solutions/02: exercise 3, a word-level model
+def _words(o):
+    final = o.number(r"^validation perplexity: (\S+) after \d+ epochs, best")
+    best = o.number(r"^validation perplexity: \S+ after \d+ epochs, best (\S+) after")
+    unigram = o.number(r"^baselines: uniform over the vocabulary \d+, unigram (\S+)")
+    per_char = o.number(r"^per character \(.*\): best (\S+), unigram")
+    per_char_unigram = o.number(r"^per character \(.*\): best \S+, unigram (\S+)")
+    return final, best, unigram, per_char, per_char_unigram
+
+
+@_claim(S02, "is not worse than the character model's")
+def s02_word_scale(o):
+    final, best, unigram, _, _ = _words(o)
+    return best < unigram, f"word model best {best}, unigram {unigram}"
+
+
+@_claim(S02, "seemingly better than the character model's")
+def s02_word_per_character(o):
+    _, _, _, per_char, per_char_unigram = _words(o)
+    char_model = _ex1(o, "whole book")["val"]
+    return (
+        per_char < per_char_unigram and per_char < char_model,
+        f"{per_char} / {per_char_unigram} / {char_model}",
+    )
+
+
+@_claim(S02, "and rises after")
+def s02_word_overfits(o):
+    final, best, _, _, _ = _words(o)
+    return best < final, f"best {best}, final {final}"
