@@ -361,3 +361,33 @@ def s06_reset_only_heldout(o):
 def s06_summary_variants(o):
     ok = s06_variants_fit(o)[0] and s06_update_only_worst(o)[0]
     return ok, "one-gate variants fit better, none predicts held-out text better by more than 0.05"
+
+
+def _deep_swap(o):
+    lstm = o.row(r"^2-layer LSTM: [\d,]+ parameters,")  # validation perplexity, ms per step
+    gru = o.row(r"^2-layer GRU: [\d,]+ parameters,")
+    return gru, lstm
+
+
+@_claim(S08, "the two-layer GRU reaches a lower validation perplexity than the two-layer LSTM")
+def s08_gru_validates_lower(o):
+    gru, lstm = _deep_swap(o)
+    return gru[0] < lstm[0], f"validation {gru[0]} against {lstm[0]}"
+
+
+@_claim(S08, "the two-layer GRU validated better than the two-layer LSTM here")
+def s08_gru_summary(o):
+    return s08_gru_validates_lower(o)
+
+
+@_claim(S08, "Per step, the GRU was *slower* on this CPU")
+def s08_gru_slower_step(o):
+    gru, lstm = _deep_swap(o)
+    return gru[1] > lstm[1], f"ms per step {gru[1]} against {lstm[1]}"
+
+
+@_claim(S08, "The scratch stack was not slower than torch's here")
+def s08_scratch_stack(o):
+    scratch = o.number(r"^\s*scratch, 2 layers: (\S+) ms per minibatch")
+    torch_ = o.number(r"^\s*nn\.RNN, 2 layers: (\S+) ms per minibatch")
+    return scratch <= 1.1 * torch_, f"{scratch} ms against {torch_} ms"
