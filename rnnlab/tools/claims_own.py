@@ -391,3 +391,11 @@ def s08_scratch_stack(o):
     scratch = o.number(r"^\s*scratch, 2 layers: (\S+) ms per minibatch")
     torch_ = o.number(r"^\s*nn\.RNN, 2 layers: (\S+) ms per minibatch")
     return scratch <= 1.1 * torch_, f"{scratch} ms against {torch_} ms"
+
+
+@_claim(S08, "at rate 2 the training perplexity leaves the plateau within those epochs")
+def s08_rate_two_leaves_plateau(o):
+    fast = re.findall(r"^rate 2: training perplexity below (\d+) in epoch (\d+);", o.text, flags=re.M)
+    slow = re.findall(r"^rate 1: training perplexity below \d+ not within (\d+) epochs;", o.text, flags=re.M)
+    unigram_level = o.number(r"^rate 1: .*after \d+ epochs training (\S+),")
+    return bool(fast and slow) and unigram_level > 16, f"rate 2: {fast}, rate 1 not within {slow} epochs"
