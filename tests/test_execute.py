@@ -30,3 +30,15 @@ def test_source_edited_during_the_run_is_not_overwritten(edit):
         on_disk.cells.insert(1, nbformat.v4.new_markdown_cell("a new paragraph"))
     with pytest.raises(NotebookChangedError, match="Run it again"):
         keep_edits_made_meanwhile(executed, on_disk, "nb.ipynb")
+
+
+def test_scrub_paths_removes_home_and_kernel_temp_paths(tmp_path):
+    from rnnlab.tools.execute import scrub_paths
+
+    nb = _notebook("import warnings")
+    warning = (
+        "/tmp/ipykernel_1965/2462435140.py:42: UserWarning: ...\n/home/ann/x.py and " + str(tmp_path) + "/a"
+    )
+    nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stderr", text=warning)]
+    scrub_paths(nb, tmp_path)
+    assert nb.cells[0].outputs[0]["text"] == "~/2462435140.py:42: UserWarning: ...\n~/x.py and ./a"

@@ -52,6 +52,12 @@ def run_grade(args, rest):
     grade_main(args)
 
 
+def run_comparisons(args, rest):
+    from .comparisons import main as comparisons_main
+
+    comparisons_main(rest)
+
+
 def run_bench(args, rest):
     if args.part in ("loop", "all"):
         from .bench.loop import main as loop_main
@@ -118,6 +124,12 @@ def build_parser():
     xs = sub.add_parser("exercises", help="write exercises/ from solutions/")
     xs.add_argument("--check", action="store_true", help="only list stale files; exit 1 if any")
     xs.set_defaults(run=run_exercises)
+    cp = sub.add_parser(
+        "comparisons",
+        help="list the prose's comparative sentences: generated, tested or neither (--check, --neither)",
+        add_help=False,
+    )
+    cp.set_defaults(run=run_comparisons)
     gr = sub.add_parser("grade", help="run a folder of submissions and write a grade table")
     from .grade_cli import add_arguments as add_grade_arguments
 

@@ -21,7 +21,9 @@ from . import timings
 LOCK_PATH = "/tmp/rnnlab-execute.lock"
 # Scripts that edit notebooks hold this lock while they read, change and write one.
 EDIT_LOCK_PATH = "/tmp/nb-edit.lock"
-HOME_PATTERN = re.compile(r"(/root|/home/[^/\s\"']+|/Users/[^/\s\"']+)(?=/)")
+# Home folders, and the kernel's own temporary files (a warning raised in a cell names
+# /tmp/ipykernel_<pid>/<hash>.py as its source).
+HOME_PATTERN = re.compile(r"(/root|/home/[^/\s\"']+|/Users/[^/\s\"']+|/tmp/ipykernel_\d+)(?=/)")
 
 
 def scrub_paths(nb, repo_root):
