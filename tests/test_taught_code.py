@@ -13,14 +13,25 @@ import pathlib
 
 import pytest
 
+import rnnlab.data
 import rnnlab.layers
-import rnnlab.models
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 # (notebook, cell id, name defined there, the library object that must equal it)
 TAUGHT = [
-    ("chapters/03_rnn_scratch.ipynb", "rnnlm-on-page", "RNNLM", rnnlab.models.RNNLM),
+    (
+        "chapters/02_language_models.ipynb",
+        "iterators-on-page",
+        "seq_data_iter_random",
+        rnnlab.data.seq_data_iter_random,
+    ),
+    (
+        "chapters/02_language_models.ipynb",
+        "iterators-on-page",
+        "seq_data_iter_sequential",
+        rnnlab.data.seq_data_iter_sequential,
+    ),
     ("chapters/06_gru.ipynb", "58fea282", "uniform_parameter", rnnlab.layers.uniform_parameter),
     ("chapters/06_gru.ipynb", "58fea282", "gru_step", rnnlab.layers.gru_step),
     ("chapters/06_gru.ipynb", "58fea282", "GRUScratch", rnnlab.layers.GRUScratch),
