@@ -38,10 +38,23 @@ def _without_options(body):
     return "\n".join(line for line in body.split("\n") if not line.startswith(":"))
 
 
+def _in_book_order(root):
+    """The chapter notebooks in the order of _toc.yml (those it does not list last, sorted)."""
+    paths = sorted((root / "chapters").glob("*.ipynb"))
+    toc = root / "_toc.yml"
+    if not toc.exists():
+        return paths
+    import yaml  # the book's environment has it (Jupyter Book needs it)
+
+    files = [c["file"] for part in yaml.safe_load(toc.read_text())["parts"] for c in part["chapters"]]
+    rank = {name: i for i, name in enumerate(files)}
+    return sorted(paths, key=lambda p: (rank.get(f"chapters/{p.stem}", len(rank)), p.stem))
+
+
 def boxes(root=ROOT):
     """Every box of the chapters, in book order: dicts with notebook, title, label, items."""
     found = []
-    for path in sorted((root / "chapters").glob("*.ipynb")):
+    for path in _in_book_order(root):
         cells = _markdown_cells(path)
         title = next((m.group(1) for s in cells if (m := re.search(r"^# (.+)$", s, re.M))), path.stem)
         for source in cells:

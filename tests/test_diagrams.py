@@ -199,3 +199,11 @@ def test_the_package_ships_the_diagrams():
 def test_unknown_diagram_names_say_what_exists():
     with pytest.raises(KeyError, match="03-unrolled"):
         Diagram("03-unroled")
+
+
+def test_phone_width_diagrams_are_marked_narrow():
+    """The column-of-panels diagrams (figures/steps.py) may shrink with the page; the site's
+    CSS keeps every other diagram at a legible minimum width (_static/rnnlab.css)."""
+    assert Diagram("06-gru-steps").narrow and Diagram("07-lstm-steps").narrow
+    assert "rnnlab-diagram-narrow" in Diagram("06-gru-steps")._repr_html_()
+    assert not Diagram("06-gru").narrow and "narrow" not in Diagram("06-gru")._repr_html_()
