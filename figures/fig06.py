@@ -87,7 +87,98 @@ def gru_cell():
     return fig
 
 
+def gru_steps():
+    """The GRU built in three panels: the two gates, the candidate, the new state."""
+    from steps import column, equation, flow, heading, quantity
+
+    fig, ax, (t1, t2, t3) = column(3)
+    # 1. two gates, each a sigmoid of x_t and h_(t-1)
+    heading(ax, t1, "1  Two gates read the input and the old state")
+    c = t1 - 1.95
+    quantity(ax, 1.2, c + 0.75, r"$h_{t-1}$", "state")
+    quantity(ax, 1.2, c - 0.75, r"$x_t$", "input")
+    line(ax, [(1.85, c + 0.75), (3.0, c + 0.75), (3.0, c - 0.75), (1.85, c - 0.75)])
+    dot_y = c
+    line(ax, [(3.0, dot_y), (3.6, dot_y)])
+    for y, name, what in ((c + 0.75, "r_t", "reset gate"), (c - 0.75, "z_t", "update gate")):
+        line(ax, [(3.6, dot_y), (3.6, y)])
+        flow(ax, (3.6, y), (4.45, y))
+        box(ax, 5.1, y, 1.3, 0.7, r"$\sigma$", "gate")
+        flow(ax, (5.75, y), (6.5, y))
+        label(ax, 6.6, y, rf"${name}$  {what}", size=FONT, color=INK, ha="left")
+    equation(ax, t1 - 3.6, r"$r_t = \sigma(W_{ir}x_t + b_{ir} + W_{hr}h_{t-1} + b_{hr})$,  $z_t$ alike")
+    equation(ax, t1 - 4.05, r"every entry between 0 (closed) and 1 (open)")
+    # 2. the candidate: the reset gate scales the recurrent part
+    heading(ax, t2, "2  A candidate, with the old state reset by $r_t$")
+    c = t2 - 1.95
+    quantity(ax, 1.2, c + 0.75, r"$h_{t-1}$", "state")
+    quantity(ax, 1.2, c - 0.75, r"$x_t$", "input")
+    flow(ax, (1.85, c + 0.75), (2.55, c + 0.75))
+    box(ax, 3.7, c + 0.75, 2.3, 0.7, r"$W_{hn}h_{t-1}{+}b_{hn}$", "plain", size=10)
+    flow(ax, (4.85, c + 0.75), (5.52, c + 0.75))
+    node(ax, 5.8, c + 0.75, r"$\odot$")
+    quantity(ax, 7.3, c + 0.75, r"$r_t$", "pad", w=1.0)
+    flow(ax, (6.8, c + 0.75), (6.08, c + 0.75))
+    flow(ax, (1.85, c - 0.75), (2.55, c - 0.75))
+    box(ax, 3.7, c - 0.75, 2.3, 0.7, r"$W_{in}x_t{+}b_{in}$", "plain", size=10)
+    flow(ax, (4.85, c - 0.75), (5.52, c - 0.75))
+    node(ax, 5.8, c - 0.75, "+")
+    flow(ax, (5.8, c + 0.47), (5.8, c - 0.47))
+    flow(ax, (6.08, c - 0.75), (6.75, c - 0.75))
+    box(ax, 7.4, c - 0.75, 1.3, 0.7, "tanh", "tanh")
+    flow(ax, (8.05, c - 0.75), (8.7, c - 0.75))
+    label(ax, 8.8, c - 0.75, r"$n_t$", size=FONT, color=INK, ha="left")
+    equation(ax, t2 - 3.6, r"$n_t = \tanh(W_{in}x_t + b_{in} + r_t\odot(W_{hn}h_{t-1} + b_{hn}))$")
+    equation(ax, t2 - 4.05, r"with $r_t = 0$ the candidate ignores the past")
+    # 3. the new state: the update gate mixes old state and candidate
+    heading(ax, t3, "3  The update gate mixes old state and candidate")
+    c = t3 - 1.95
+    green = KINDS["state"][1]
+    quantity(ax, 1.2, c + 0.75, r"$h_{t-1}$", "state")
+    quantity(ax, 1.2, c - 0.75, r"$n_t$", "pad")
+    line(ax, [(1.85, c + 0.75), (4.22, c + 0.75)], color=green, lw=2.2)
+    node(ax, 4.5, c + 0.75, r"$\odot$")
+    quantity(ax, 3.2, c, r"$z_t$", "pad", w=0.9, h=0.56)
+    line(ax, [(3.65, c), (4.5, c)])
+    flow(ax, (4.5, c), (4.5, c + 0.47))
+    flow(ax, (4.5, c), (5.05, c))
+    box(ax, 5.5, c, 0.8, 0.5, r"$1-$", "plain", size=FONT)
+    line(ax, [(5.9, c), (6.3, c)])
+    flow(ax, (6.3, c), (6.3, c - 0.47))
+    flow(ax, (1.85, c - 0.75), (6.02, c - 0.75))
+    node(ax, 6.3, c - 0.75, r"$\odot$")
+    line(ax, [(6.58, c - 0.75), (7.3, c - 0.75)])
+    flow(ax, (7.3, c - 0.75), (7.3, c + 0.47))
+    flow(ax, (4.78, c + 0.75), (7.02, c + 0.75), color=green, lw=2.2)
+    node(ax, 7.3, c + 0.75, "+")
+    flow(ax, (7.58, c + 0.75), (8.25, c + 0.75), color=green, lw=2.2)
+    quantity(ax, 8.9, c + 0.75, r"$h_t$", "state")
+    equation(ax, t3 - 3.6, r"$h_t = z_t\odot h_{t-1} + (1 - z_t)\odot n_t$")
+    equation(ax, t3 - 4.05, r"$z_t = 1$: keep the old value;  $z_t = 0$: take the candidate")
+    return fig
+
+
+ALT_STEPS = (
+    "The GRU built in three panels stacked top to bottom. Panel 1: the previous state h_(t-1) "
+    "and the input x_t both feed two sigmoid boxes, giving the reset gate r_t and the update "
+    "gate z_t, each between 0 and 1. Panel 2: W_hn h_(t-1) + b_hn is multiplied elementwise by "
+    "r_t, added to W_in x_t + b_in, and passed through tanh to give the candidate n_t. Panel 3: "
+    "h_(t-1) times z_t plus n_t times (1 - z_t) gives the new state h_t."
+)
+CAPTION_STEPS = (
+    "The GRU in three steps, in `nn.GRU`'s form: (1) the gates, (2) the candidate, with the "
+    "reset gate applied to the recurrent part, (3) the update gate mixing old state and "
+    "candidate. Grey boxes hold what an earlier panel computed."
+)
+
+
 FIGURES = [
+    (
+        "06-gru-steps",
+        ALT_STEPS,
+        CAPTION_STEPS,
+        gru_steps,
+    ),
     (
         "06-gru",
         "A GRU cell. The previous state h_(t-1) runs along the top to the new state h_t, passing an "

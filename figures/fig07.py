@@ -78,7 +78,99 @@ def lstm_cell():
     return fig
 
 
+def lstm_steps():
+    """The LSTM built in four panels: forget, write, update the cell, output."""
+    from steps import column, equation, flow, heading, quantity
+
+    fig, ax, (t1, t2, t3, t4) = column(4)
+    red, green = KINDS["cell"][1], KINDS["state"][1]
+    inputs = r"$h_{t-1},\ x_t$"
+    # 1. the forget gate scales the old cell
+    heading(ax, t1, "1  Forget: how much of the old cell to keep")
+    c = t1 - 1.95
+    quantity(ax, 1.2, c + 0.75, r"$c_{t-1}$", "cell")
+    line(ax, [(1.85, c + 0.75), (6.22, c + 0.75)], color=red, lw=2.2)
+    node(ax, 6.5, c + 0.75, r"$\odot$")
+    flow(ax, (6.78, c + 0.75), (7.4, c + 0.75), color=red, lw=2.2)
+    label(ax, 7.5, c + 0.75, r"$f_t\odot c_{t-1}$", size=FONT, color=INK, ha="left")
+    quantity(ax, 1.4, c - 0.75, inputs, "plain", w=2.2)
+    flow(ax, (2.5, c - 0.75), (3.35, c - 0.75))
+    box(ax, 4.0, c - 0.75, 1.3, 0.7, r"$\sigma$", "gate")
+    line(ax, [(4.65, c - 0.75), (6.5, c - 0.75)])
+    flow(ax, (6.5, c - 0.75), (6.5, c + 0.47))
+    label(ax, 6.65, c - 0.15, r"$f_t$", size=FONT, color=INK, ha="left")
+    equation(ax, t1 - 3.6, r"$f_t = \sigma(W_{if}x_t + b_{if} + W_{hf}h_{t-1} + b_{hf})$")
+    equation(ax, t1 - 4.05, r"$f_t = 1$ keeps a unit's memory, $f_t = 0$ erases it")
+    # 2. the input gate and the candidate: what to write
+    heading(ax, t2, "2  Write: a candidate, scaled by the input gate")
+    c = t2 - 1.95
+    quantity(ax, 1.4, c, inputs, "plain", w=2.2)
+    line(ax, [(2.5, c), (2.9, c)])
+    for y, fn, kind, name in ((c + 0.75, r"$\sigma$", "gate", "i_t"), (c - 0.75, "tanh", "tanh", "g_t")):
+        line(ax, [(2.9, c), (2.9, y)])
+        flow(ax, (2.9, y), (3.35, y))
+        box(ax, 4.0, y, 1.3, 0.7, fn, kind)
+        line(ax, [(4.65, y), (6.5, y)])
+        flow(ax, (6.5, y), (6.5, c + (0.28 if y < c else -0.28) * -1))
+        label(ax, 5.2, y + 0.3, rf"${name}$", size=FONT, color=INK, ha="left")
+    node(ax, 6.5, c, r"$\odot$")
+    flow(ax, (6.78, c), (7.4, c))
+    label(ax, 7.5, c, r"$i_t\odot g_t$", size=FONT, color=INK, ha="left")
+    equation(ax, t2 - 3.6, r"$i_t = \sigma(W_{ii}x_t + \dots)$,   $g_t = \tanh(W_{ig}x_t + \dots)$")
+    equation(ax, t2 - 4.05, r"$g_t$ proposes new content, $i_t$ says how much of it to write")
+    # 3. the cell update: a product and a sum, nothing else
+    heading(ax, t3, "3  Update the cell: keep some, add some")
+    c = t3 - 1.95
+    quantity(ax, 1.2, c + 0.5, r"$c_{t-1}$", "cell")
+    line(ax, [(1.85, c + 0.5), (3.72, c + 0.5)], color=red, lw=2.2)
+    node(ax, 4.0, c + 0.5, r"$\odot$")
+    quantity(ax, 4.0, c - 0.7, r"$f_t$", "pad", w=0.9, h=0.56)
+    flow(ax, (4.0, c - 0.42), (4.0, c + 0.22))
+    flow(ax, (4.28, c + 0.5), (6.22, c + 0.5), color=red, lw=2.2)
+    node(ax, 6.5, c + 0.5, "+")
+    quantity(ax, 6.5, c - 0.7, r"$i_t\odot g_t$", "pad", w=1.5, h=0.56)
+    flow(ax, (6.5, c - 0.42), (6.5, c + 0.22))
+    flow(ax, (6.78, c + 0.5), (8.15, c + 0.5), color=red, lw=2.2)
+    quantity(ax, 8.8, c + 0.5, r"$c_t$", "cell")
+    equation(ax, t3 - 3.6, r"$c_t = f_t\odot c_{t-1} + i_t\odot g_t$")
+    equation(ax, t3 - 4.05, "no weight matrix and no squashing along the cell")
+    # 4. the output gate: what the rest of the network sees
+    heading(ax, t4, "4  Output: what the rest of the network sees")
+    c = t4 - 1.95
+    quantity(ax, 1.2, c + 0.75, r"$c_t$", "cell")
+    flow(ax, (1.85, c + 0.75), (3.35, c + 0.75), color=red)
+    box(ax, 4.0, c + 0.75, 1.3, 0.7, "tanh", "tanh")
+    flow(ax, (4.65, c + 0.75), (6.22, c + 0.75))
+    node(ax, 6.5, c + 0.75, r"$\odot$")
+    flow(ax, (6.78, c + 0.75), (8.15, c + 0.75), color=green, lw=2.2)
+    quantity(ax, 8.8, c + 0.75, r"$h_t$", "state")
+    quantity(ax, 1.4, c - 0.75, inputs, "plain", w=2.2)
+    flow(ax, (2.5, c - 0.75), (3.35, c - 0.75))
+    box(ax, 4.0, c - 0.75, 1.3, 0.7, r"$\sigma$", "gate")
+    line(ax, [(4.65, c - 0.75), (6.5, c - 0.75)])
+    flow(ax, (6.5, c - 0.75), (6.5, c + 0.47))
+    label(ax, 6.65, c - 0.15, r"$o_t$", size=FONT, color=INK, ha="left")
+    equation(ax, t4 - 3.6, r"$o_t = \sigma(W_{io}x_t + \dots)$,   $h_t = o_t\odot\tanh(c_t)$")
+    equation(ax, t4 - 4.05, r"$c_t$ goes on to the next step whatever $o_t$ shows")
+    return fig
+
+
+ALT_STEPS = (
+    "The LSTM built in four panels stacked top to bottom. Panel 1: a sigmoid of h_(t-1) and "
+    "x_t gives the forget gate f_t, which multiplies the old cell c_(t-1). Panel 2: a sigmoid "
+    "gives the input gate i_t and a tanh gives the candidate g_t, both from h_(t-1) and x_t; "
+    "their product is what gets written. Panel 3: the new cell c_t is f_t times c_(t-1) plus "
+    "i_t times g_t. Panel 4: the output gate o_t, a sigmoid, multiplies tanh(c_t) to give the "
+    "new hidden state h_t."
+)
+CAPTION_STEPS = (
+    "The LSTM in four steps (gates in `nn.LSTM`'s order i, f, g, o): (1) forget, (2) write, "
+    "(3) update the cell, (4) output. Grey boxes hold what an earlier panel computed."
+)
+
+
 FIGURES = [
+    ("07-lstm-steps", ALT_STEPS, CAPTION_STEPS, lstm_steps),
     (
         "07-lstm",
         "An LSTM cell. The memory cell c_(t-1) runs along the top to c_t, only multiplied "

@@ -1,4 +1,4 @@
-"""The book's diagrams: drawn by figures/draw.py, stored in rnnlab/diagrams, shown by chapters 1-10 and 12.
+"""The book's diagrams: drawn by figures/draw.py, stored in rnnlab/diagrams, shown by chapters 0-10 and 12.
 
 A diagram cell is a code cell `diagram("NN-name")` (rnnlab.diagrams) whose stored output is an
 <img> with the SVG as a data: URI, so that JupyterLab, Colab (opened from GitHub, where relative
@@ -26,6 +26,7 @@ INDEX = json.loads((DIAGRAMS / "index.json").read_text(encoding="utf-8"))
 CHAPTERS = [
     ROOT / "chapters" / f"{stem}.ipynb"
     for stem in (
+        "00_getting_started",
         "01_sequence_models",
         "02_language_models",
         "03_rnn_scratch",
@@ -40,6 +41,10 @@ CHAPTERS = [
     )
 ]
 CALL = re.compile(r'^diagram\("([^"]+)"\)\s*$', re.M)
+# A chapter whose code cells stay as they are may show a diagram from a markdown cell instead:
+# an image of the SVG beside the notebook, its alt text, and its caption in italics under it.
+# (Colab, which opens a notebook without the files beside it, shows the alt text there.)
+IMAGE = re.compile(r"!\[([^\]]*)\]\(\.\./rnnlab/diagrams/([\w-]+)\.svg\)")
 # Architecture diagrams come before the equations they illustrate, after one sentence of intuition.
 BEFORE_EQUATIONS = ["03-unrolled", "05-bptt", "06-gru", "07-lstm", "08-stacked", "09-bidirectional"]
 
@@ -109,10 +114,21 @@ def test_every_diagram_has_an_svg_alt_text_and_caption():
     assert sorted(p.stem for p in DIAGRAMS.glob("*.svg")) == sorted(names())
 
 
+def markdown_diagrams(path):
+    """(cell, name, alt) for every diagram a markdown cell shows as an image."""
+    cells = nbformat.read(path, as_version=4).cells
+    return [
+        (c, m.group(2), m.group(1))
+        for c in cells
+        if c.cell_type == "markdown"
+        for m in IMAGE.finditer(c.source)
+    ]
+
+
 def test_every_chapter_shows_its_diagrams():
     shown = {}
     for path in CHAPTERS:
-        found = [name for _, _, name in diagram_cells(path)]
+        found = [name for _, _, name in diagram_cells(path)] + [n for _, n, _ in markdown_diagrams(path)]
         assert found, f"{path.name} shows no diagram"
         for name in found:
             assert INDEX["diagrams"][name]["chapter"] == path.stem, f"{name} shown in {path.name}"
@@ -147,6 +163,15 @@ def test_diagram_cells_embed_the_current_figure(path):
         assert "remove-input" in cell.metadata.get("tags", []), f"{where}: show only the figure"
 
 
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_markdown_diagrams_carry_alt_text_and_caption(path):
+    for cell, name, alt in markdown_diagrams(path):
+        assert name in INDEX["diagrams"], f"{path.name}: no diagram {name}"
+        assert alt == INDEX["diagrams"][name]["alt"], f"{path.name}, {name}: alt text differs from index.json"
+        caption = f"*{INDEX['diagrams'][name]['caption']}*"
+        assert caption in cell.source, f"{path.name}, {name}: the caption of index.json should follow"
+
+
 @pytest.mark.parametrize("name", BEFORE_EQUATIONS)
 def test_architecture_diagrams_come_before_their_equations(name):
     path = ROOT / "chapters" / f"{INDEX['diagrams'][name]['chapter']}.ipynb"
@@ -174,3 +199,11 @@ def test_the_package_ships_the_diagrams():
 def test_unknown_diagram_names_say_what_exists():
     with pytest.raises(KeyError, match="03-unrolled"):
         Diagram("03-unroled")
+
+
+def test_phone_width_diagrams_are_marked_narrow():
+    """The column-of-panels diagrams (figures/steps.py) may shrink with the page; the site's
+    CSS keeps every other diagram at a legible minimum width (_static/rnnlab.css)."""
+    assert Diagram("06-gru-steps").narrow and Diagram("07-lstm-steps").narrow
+    assert "rnnlab-diagram-narrow" in Diagram("06-gru-steps")._repr_html_()
+    assert not Diagram("06-gru").narrow and "narrow" not in Diagram("06-gru")._repr_html_()

@@ -10,8 +10,10 @@ import base64
 import html
 import json
 import pathlib
+import re
 
 HERE = pathlib.Path(__file__).resolve().parent
+NARROW_PT = 400  # diagrams at most this wide (points) are drawn to be read on a phone as they are
 
 
 def names():
@@ -34,11 +36,16 @@ class Diagram:
         self.alt = index[name]["alt"]
         self.caption = index[name]["caption"]
         self.svg = (HERE / f"{name}.svg").read_bytes()
+        # A column of panels drawn for a phone's width (figures/steps.py) may shrink with the
+        # page; the site's CSS keeps wider diagrams at a legible minimum width instead.
+        width = re.search(rb'<svg[^>]* width="([0-9.]+)pt"', self.svg)
+        self.narrow = bool(width) and float(width.group(1)) <= NARROW_PT
 
     def _repr_html_(self):
         data = base64.b64encode(self.svg).decode("ascii")
+        css = "rnnlab-diagram rnnlab-diagram-narrow" if self.narrow else "rnnlab-diagram"
         return (
-            f'<img class="rnnlab-diagram" alt="{html.escape(self.alt)}" '
+            f'<img class="{css}" alt="{html.escape(self.alt)}" '
             f'src="data:image/svg+xml;base64,{data}" style="max-width: 100%; height: auto;">'
         )
 
