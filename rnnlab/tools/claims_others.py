@@ -1,6 +1,8 @@
 """Registered comparisons in the chapters of other authors, and the comparative sentences there
 that are neither generated nor tested yet (``PENDING``, each with its owner)."""
 
+import re
+
 from .comparison_claims import Pending, _claim
 
 
@@ -41,6 +43,34 @@ def ch03_random_vs_sequential(o):
     seq = o.number(r"^sequential partitioning: .*\(lowest (\S+), at epoch")
     rnd = o.number(r"^random sampling: .*\(lowest (\S+), at epoch")
     return rnd < seq < 1.1 * rnd, f"lowest held-out: random {rnd}, sequential {seq}"
+
+
+@_claim("chapters/04_rnn_concise.ipynb", "The initialisation changes more than the implementation")
+def ch04_initialisation_over_implementation(o):
+    torch_rnn, same_weights, small_init = (
+        o.row(rf"^\| {re.escape(name)} \|")
+        for name in ("nn.RNN", "scratch, nn.RNN's weights", "scratch, 0.01 init")
+    )  # training perplexity, held-out perplexity, tokens/sec, seconds
+    implementation = abs(same_weights[1] - torch_rnn[1])
+    initialisation = torch_rnn[1] - small_init[1]
+    ok = small_init[0] > torch_rnn[0] and initialisation > 0 and initialisation > 3 * implementation
+    return ok, (
+        f"training {small_init[0]} vs {torch_rnn[0]}; held-out {small_init[1]} vs {torch_rnn[1]} "
+        f"(implementation moves held-out by {implementation:.2f}, initialisation by {initialisation:.2f})"
+    )
+
+
+@_claim("chapters/07_lstm.ipynb", "was faster than our Python loop in this run")
+def ch07_concise_faster_than_loop(o):
+    scratch = o.number(r"^scratch LSTM\s+perplexity\s+\S+\s+\d+ s\s+(\d+) tokens/s")
+    concise = o.number(r"^nn\.LSTM\s+perplexity\s+\S+\s+\d+ s\s+(\d+) tokens/s")
+    return concise > scratch, f"nn.LSTM {concise} tokens/s against the loop's {scratch}"
+
+
+@_claim("chapters/07_lstm.ipynb", "runs faster with its fused oneDNN kernel than without it")
+def ch07_onednn_speeds_up_lstm(o):
+    on, off = o.row(r"^on\s"), o.row(r"^off\s")  # nn.GRU ms, nn.LSTM ms
+    return on[1] < off[1], f"nn.LSTM {on[1]} ms with oneDNN, {off[1]} ms without"
 
 
 # Sentences of chapters owned by other authors ("seeds": 00, 04, 07; "depth": 02, 03, 05, 06,
@@ -109,16 +139,6 @@ PENDING = [
     ),
     Pending(
         "chapters/04_rnn_concise.ipynb",
-        "* The initialisation matters more than the implementation: PyTorch's",
-        "seeds",
-    ),
-    Pending(
-        "chapters/04_rnn_concise.ipynb",
-        "On held-out text, the number that counts, the slower-fitting start is",
-        "seeds",
-    ),
-    Pending(
-        "chapters/04_rnn_concise.ipynb",
         "The training perplexities near 1 that this book and d2l print measure",
         "seeds",
     ),
@@ -150,22 +170,12 @@ PENDING = [
     ),
     Pending(
         "chapters/07_lstm.ipynb",
-        "Both versions end at about the same perplexity. `code` is much faster",
-        "seeds",
-    ),
-    Pending(
-        "chapters/07_lstm.ipynb",
         "The fused kernel is a plausible reason why the larger LSTM keeps up",
         "seeds",
     ),
     Pending(
         "chapters/07_lstm.ipynb",
         "Training speeds measured in different chapters, at different times on",
-        "seeds",
-    ),
-    Pending(
-        "chapters/07_lstm.ipynb",
-        "The concise layer is much faster on a CPU thanks to its fused oneDNN",
         "seeds",
     ),
     Pending(
