@@ -11,7 +11,9 @@ pinned in scripts/lighthouse/package-lock.json; ``make lighthouse`` installs it)
 mobile preset and simulated throttling in Debian's Chromium (``CHROME_PATH``), alternating the two
 builds run by run (A B A B ...) so that load on the machine falls on both alike. Prints the median
 of the runs per page and build: performance score, FCP, LCP, TBT, CLS, speed index, bytes
-transferred, requests; writes every report and a summary (with date and load average) to --out.
+transferred, requests, and Lighthouse's benchmark index of the machine during the runs (a loaded
+machine scores lower: its slow main thread inflates the simulated blocking time); writes every
+report and a summary (with date and load average) to --out.
 """
 
 import argparse
@@ -123,13 +125,14 @@ def lighthouse(url, report, chrome):
         if audits["largest-contentful-paint-element"].get("details")
         else "-"
     )
+    row["bench"] = data["environment"]["benchmarkIndex"]  # Lighthouse's CPU speed (mid phone ~1000)
     row["version"] = data["lighthouseVersion"]
     row["chrome"] = data["environment"]["hostUserAgent"].split("Chrome/")[-1].split()[0]
     return row
 
 
 def median_row(rows):
-    keys = ["score", *METRICS, "KB", "requests"]
+    keys = ["score", *METRICS, "KB", "requests", "bench"]
     return {k: statistics.median(r[k] for r in rows) for k in keys}
 
 
@@ -178,8 +181,9 @@ def main(argv=None):
         f"{'gzip' if not args.no_gzip else 'uncompressed'} server; median of {args.runs} runs, "
         f"baseline {args.baseline_site or args.baseline}.",
         "",
-        "| page | build | score | FCP s | LCP s | TBT ms | CLS | SI s | KB transferred | requests | scores |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| page | build | score | FCP s | LCP s | TBT ms | CLS | SI s | KB transferred | requests | "
+        "benchmark index | scores |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for page in args.pages:
         for name in ("base", "new"):
@@ -188,7 +192,7 @@ def main(argv=None):
             lines.append(
                 f"| {page} | {name} | {m['score']:.0f} | {m['FCP s']:.2f} | {m['LCP s']:.2f} | "
                 f"{m['TBT ms']:.0f} | {m['CLS']:.3f} | {m['SI s']:.2f} | {m['KB']:.0f} | "
-                f"{m['requests']:.0f} | {scores} |"
+                f"{m['requests']:.0f} | {m['bench']:.0f} | {scores} |"
             )
     summary = "\n".join(lines)
     (out / "summary.md").write_text(summary + "\n")
