@@ -35,6 +35,7 @@ help:
 	@echo "make headers    rewrite every notebook's Colab badge and install cell from _config.yml"
 	@echo "make bench      rnnlab.train against a minimal loop, and the trainings' matrix-product floor"
 	@echo "make figures    redraw the diagrams (figures/*.py -> rnnlab/diagrams/*.svg)"
+	@echo "make lighthouse Lighthouse mobile scores of this checkout against main, side by side (LH_BASELINE=ref RUNS=n)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -131,6 +132,20 @@ figures: setup
 
 # The book as one page (Sphinx's singlehtml builder, the site's extensions) printed by headless
 # Chromium; copied next to the website's pages when _build/html exists (the site links to it).
+# Lighthouse's mobile performance of the site, this checkout against LH_BASELINE, alternating
+# runs (scripts/lighthouse.py; docs/website-performance.md has the numbers). Lighthouse comes from
+# npm, pinned in scripts/lighthouse/ apart from the linter (about 185 MB, so make lint does not
+# install it); Chromium from Debian. Not part of make test: about ten minutes.
+LH_BASELINE ?= main
+RUNS ?= 3
+.PHONY: lighthouse
+lighthouse: setup scripts/lighthouse/node_modules/.installed
+	$(PY) scripts/lighthouse.py --baseline $(LH_BASELINE) --runs $(RUNS)
+
+scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
 .PHONY: pdf
 pdf: setup
 	BOOK_SOLUTIONS=$(SOLUTIONS) $(PY) _ext/book_pdf.py

@@ -100,7 +100,7 @@ BLOCKING_SCRIPT = re.compile(
 UNUSED_DESIGN = re.compile(
     r"\s*<(?:link [^>]*sphinx-design\.min\.css[^>]*>|script [^>]*design-tabs\.js[^>]*></script>)"
 )
-THEME_CSS = re.compile(r'<link href="([^"]*/_static/)styles/theme\.css[^"]*" rel="stylesheet" />')
+THEME_CSS = re.compile(r'<link href="((?:[^"]*/)?_static/)styles/theme\.css[^"]*" rel="stylesheet" />')
 OPTIONS_SCRIPT = re.compile(r'<script src="[^"]*documentation_options\.js[^"]*"></script>')
 
 

@@ -71,10 +71,19 @@ document.addEventListener("DOMContentLoaded", () => {
   Search.htmlToText = (html, ...rest) => plainMath(htmlToText(pageTextOnly(html), ...rest));
 });
 
-/* Boxes that scroll sideways (wide plots and diagrams on a phone, long output lines, wide
- * formulas) can be reached and scrolled from the keyboard (review 12b, D-01; WCAG 2.1.1): each one
- * that overflows becomes a named, focusable region. Checked again when the window is resized. */
-const SCROLL_BOXES = "article div.cell_output, article div.output, article div.math, article .table-wrapper, article div.rnnlab-widget-snapshot";
+/* Boxes that scroll (wide plots and diagrams on a phone, long output lines, wide formulas, code
+ * and logs) can be reached and scrolled from the keyboard (review 12b, D-01; WCAG 2.1.1): each one
+ * that overflows sideways becomes a named, focusable region, and a code or log box that scrolls
+ * becomes focusable (the theme's own pass over them is switched off when the site is built,
+ * _ext/book_speed.py: it measured every box of the page in one go, a long task on a phone).
+ * Measuring a box lays it out, so the boxes are measured in slices of a few milliseconds while the
+ * browser is idle; <html data-book-scroll-boxes="ready"> says when all are done. Checked again
+ * when the window is resized. */
+const SCROLL_BOXES = [
+  "article div.cell_output", "article div.output", "article div.math", "article .table-wrapper",
+  "article div.rnnlab-widget-snapshot", "article pre", "article .pst-scrollable-table-container",
+].join(", ");
+const SLICE_MS = 8;
 
 function labelOf(box) {
   const caption = box.closest("figure, div.cell")?.querySelector("figcaption");
@@ -83,28 +92,49 @@ function labelOf(box) {
   return "Output (scrolls sideways)";
 }
 
-function focusableScrollBoxes() {
-  for (const box of document.querySelectorAll(SCROLL_BOXES)) {
-    // Style first (cheap); only a box that may scroll is measured (which lays it out).
-    const overflow = getComputedStyle(box).overflowX;
-    const scrolls = (overflow === "auto" || overflow === "scroll") && box.scrollWidth > box.clientWidth + 1;
-    if (scrolls && !box.hasAttribute("tabindex")) {
-      box.setAttribute("tabindex", "0");
-      box.setAttribute("role", "region");
-      box.setAttribute("aria-label", labelOf(box));
-      box.dataset.bookScrollBox = "";
-    } else if (!scrolls && box.dataset.bookScrollBox !== undefined) {
-      box.removeAttribute("tabindex");
-      box.removeAttribute("role");
-      box.removeAttribute("aria-label");
-      delete box.dataset.bookScrollBox;
-    }
+function markScrollBox(box) {
+  // Style first (cheap); only a box that may scroll is measured (which lays it out).
+  const style = getComputedStyle(box);
+  const may = (overflow) => overflow === "auto" || overflow === "scroll";
+  const sideways = may(style.overflowX) && box.scrollWidth > box.clientWidth + 1;
+  if (box.tagName === "PRE") {  // code and logs: focusable when they scroll either way
+    const down = may(style.overflowY) && box.scrollHeight > box.clientHeight + 1;
+    if (sideways || down) box.setAttribute("tabindex", "0");
+    else box.removeAttribute("tabindex");
+    return;
+  }
+  if (sideways && !box.hasAttribute("tabindex")) {
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", labelOf(box));
+    box.dataset.bookScrollBox = "";
+  } else if (!sideways && box.dataset.bookScrollBox !== undefined) {
+    box.removeAttribute("tabindex");
+    box.removeAttribute("role");
+    box.removeAttribute("aria-label");
+    delete box.dataset.bookScrollBox;
   }
 }
-window.addEventListener("load", () => {
-  // After the first paint, when the browser is idle: the page shows without waiting for it.
-  (window.requestIdleCallback || ((f) => setTimeout(f, 200)))(focusableScrollBoxes, { timeout: 2000 });
-});
+
+const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 50));
+let scrollPass = 0;
+function focusableScrollBoxes() {
+  const pass = ++scrollPass;  // a resize starts a new pass; the old one stops
+  const boxes = [...document.querySelectorAll(SCROLL_BOXES)];
+  let next = 0;
+  document.documentElement.dataset.bookScrollBoxes = "pending";
+  const slice = () => {
+    if (pass !== scrollPass) return;
+    const start = performance.now();
+    while (next < boxes.length && performance.now() - start < SLICE_MS) markScrollBox(boxes[next++]);
+    if (next < boxes.length) whenIdle(slice);
+    else document.documentElement.dataset.bookScrollBoxes = "ready";
+  };
+  whenIdle(slice);
+}
+// After the first paint, when the browser is idle: the page shows without waiting for it.
+if (document.readyState === "complete") focusableScrollBoxes();
+else window.addEventListener("load", focusableScrollBoxes);
 let resizeTimer;
 window.addEventListener("resize", () => {
   clearTimeout(resizeTimer);

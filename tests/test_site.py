@@ -243,3 +243,69 @@ def test_icons_inlined_from_the_theme_bundle():
     css = '.fa-sun:before{content:"\\f185"}.admonition-title:after{content:"\\f0eb"}.x{color:red}'
     assert book_icons.css_glyphs(css) == {0xF0EB}
     assert book_icons.drop_icon_classes(css) == '.admonition-title:after{content:"\\f0eb"}.x{color:red}'
+
+
+def test_stylesheet_purge_keeps_what_pages_or_scripts_use():
+    """_ext/book_css.py drops a rule only when each of its selectors names a class no page and no
+    script uses; functional pseudo-classes, at-rules and names built by scripts stay."""
+    import book_css
+
+    pages = [
+        '<div class="used card-x"><p class="other">x</p></div><script>el.classList.add("shown")</script>'
+    ]
+    scripts = ['tip.classList.add(`bs-${name}-auto`); document.body.classList.add("modal-open")']
+    used, prefixes = book_css.used_words(pages, scripts)
+    css = (
+        ".used{a:1}.unused{b:2}.unused,.other{c:3}.used:not(.unused){d:4}.shown{e:5}.bs-tooltip-auto{f:6}"
+        "@media (min-width:1px){.unused{g:7}.used .unused{h:8}}@font-face{font-family:K}"
+        "@keyframes spin{to{transform:rotate(1turn)}}p{i:9}[class*=col-]{j:10}.modal-open p{k:11}"
+    )
+    out, dropped = book_css.purge(css, used, prefixes)
+    assert dropped == 3, out
+    for kept in ("a:1", "c:3", "d:4", "e:5", "f:6", "@font-face", "@keyframes", "i:9", "j:10", "k:11"):
+        assert kept in out, f"{kept} dropped: {out}"
+    for gone in ("b:2", "g:7", "h:8", "@media"):
+        assert gone not in out, f"{gone} kept: {out}"
+
+
+def test_speed_rewrites(tmp_path):
+    """_ext/book_speed.py: the inline script resolves "auto" to light or dark before the first
+    paint; the bundle's url()s point where the original stylesheets pointed; images get their
+    size from the file and, below the first screen of text, lazy loading."""
+    import book_speed
+
+    head = (
+        '<script>document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";</script>'
+    )
+    resolved = book_speed.resolve_theme(head)
+    assert "prefers-color-scheme: dark" in resolved and '|| "auto";' not in resolved
+
+    static = tmp_path / "_static"
+    (static / "styles").mkdir(parents=True)
+    (static / "basic.css").write_text(".a{background:url(file.png)}")
+    (static / "styles" / "theme.css").write_text(
+        '@import "../basic.css";\n.b{src:url("../fonts/f.woff?x=1")}'
+    )
+    (static / "styles" / "t.css").write_text('@charset "UTF-8";.c{x:url(data:image/png;base64,AA)}')
+    bundle = book_speed.bundle_css([static / "styles/theme.css", static / "styles/t.css"], static)
+    css = bundle.read_text()
+    assert 'url("file.png")' in css and 'url("fonts/f.woff?x=1")' in css and "url(data:image/png" in css
+    assert "@import" not in css and css.count("@charset") == 1 and css.index(".a{") < css.index(".c{")
+
+    page = tmp_path / "chapters" / "p.html"
+    page.parent.mkdir()
+    images = tmp_path / "_images"
+    images.mkdir()
+    (images / "plot.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="345.6pt" height="172.8pt">'
+    )
+    (images / "box.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60">')
+    html = (
+        '<img alt="logo" src="../_images/box.svg"><article><p>short</p>'
+        '<img alt="top" src="../_images/plot.svg">'
+        f'<p>{"text " * 400}</p><img alt="low" src="../_images/box.svg"></article>'
+    )
+    out = book_speed.size_images(html, page)
+    assert '<img alt="logo" src="../_images/box.svg">' in out  # outside the article: untouched
+    assert '<img width="461" height="230" alt="top"' in out
+    assert '<img loading="lazy" decoding="async" width="120" height="60" alt="low"' in out

@@ -137,6 +137,10 @@ def browser():
         chromium.close()
 
 
+SCROLL_BOXES_READY = """() => document.documentElement.dataset.bookScrollBoxes === 'ready'
+    || !document.querySelector('script[src*="book-nav"]')"""
+
+
 class Reader:
     """One browser context (viewport, colour scheme) that records what goes wrong on its pages."""
 
@@ -188,7 +192,11 @@ class Reader:
         # Cells off screen skip rendering (content-visibility in rnnlab.css), and innerText and
         # layout read nothing there: the checks read every cell rendered.
         if not page.startswith(("index.html", "search.html")):  # (index.html redirects)
-            self.page.add_style_tag(content="div.cell { content-visibility: visible !important; }")
+            # book-nav.js marks the boxes that scroll in slices while the page is idle.
+            self.page.wait_for_function(SCROLL_BOXES_READY)
+            self.page.add_style_tag(
+                content="div.cell, article section { content-visibility: visible !important; }"
+            )
         return self.page
 
     def new_problems(self):

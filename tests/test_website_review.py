@@ -27,6 +27,7 @@ from test_website import (
     INSTALL_HINT,
     PHONE,
     QuietHandler,
+    SCROLL_BOXES_READY,
     QuietServer,
     Reader,
     build_site,
@@ -120,9 +121,7 @@ def test_axe_no_serious_or_critical_violation(site, server, browser):
         counts[combo] = {"critical": 0, "serious": 0, "moderate": 0, "minor": 0}
         reader = Reader(browser, server, viewport=viewport, scheme=scheme)
         for page_name in pages:
-            page = reader.open(page_name)
-            page.wait_for_timeout(50)  # book-nav.js names the scroll boxes once the page is idle
-            page.evaluate("() => new Promise(r => (window.requestIdleCallback || setTimeout)(r))")
+            page = reader.open(page_name)  # (waits until book-nav.js has named the scroll boxes)
             page.add_script_tag(content=axe_source)
             for v in page.evaluate(AXE_RUN, rules):
                 counts[combo][v["impact"]] += v["nodes"]
@@ -144,7 +143,7 @@ def test_wide_boxes_keyboard_scrollable_on_a_phone(site, server, browser):
     arrow keys scroll the chapter 3 diagram."""
     reader = phone_reader(browser, server)
     page = reader.open(CHAPTER_3)
-    page.wait_for_timeout(300)
+    page.wait_for_function(SCROLL_BOXES_READY)
     boxes = page.evaluate("""() => [...document.querySelectorAll('article *')].filter(e => {
         const s = getComputedStyle(e);
         return ['auto', 'scroll'].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1
@@ -340,6 +339,58 @@ def test_first_visit_is_light(site, server, browser):
         if len(re.findall(r'<meta name="viewport"', head)) != 1:  # D-15
             failures.append(f"{page_name}: not exactly one viewport tag")
     assert not failures, "\n".join(failures[:20])
+
+
+def test_first_paint_on_a_phone(site, server, browser):
+    """What Lighthouse's mobile score rests on (_ext/book_speed.py, docs/website-performance.md):
+    each page links one stylesheet and preloads no script; every image of an article carries its
+    width and height, and those below the first screen load lazily; the colour theme is resolved
+    before any script of the theme runs, so a solution page loaded on a slow phone (CPU 4x
+    slower) does not shift (it shifted by 0.2 when inline code got its border late)."""
+    failures = []
+    for page_name in html_pages(site):
+        if page_name == "index.html":
+            continue
+        text = (site / page_name).read_text()
+        head = text.split("</head>")[0]
+        sheets = re.findall(r'<link [^>]*rel="stylesheet"[^>]*href="(?![a-z]+:|/)([^"]+)"', head)
+        sheets += re.findall(r'<link [^>]*href="(?![a-z]+:|/)([^"]+)"[^>]*rel="stylesheet"', head)
+        if len(set(sheets)) != 1:
+            failures.append(f"{page_name}: {len(set(sheets))} stylesheets before the first paint {sheets}")
+        if 'rel="preload" as="script"' in head:
+            failures.append(f"{page_name}: preloads a script")
+        article = text[text.find("<article") :]
+        for tag in re.findall(r"<img\b[^>]*>", article):
+            if not (re.search(r'\swidth="\d+"', tag) and re.search(r'\sheight="\d+"', tag)):
+                failures.append(f"{page_name}: image without width/height: {tag[:120]}")
+    chapter = (site / CHAPTER_3).read_text()
+    images = re.findall(r"<img\b[^>]*>", chapter[chapter.find("<article") :])
+    lazy = [i for i in images if 'loading="lazy"' in i]
+    if not (images and lazy):
+        failures.append(f"chapter 3: {len(lazy)} of {len(images)} images load lazily")
+    assert not failures, "\n".join(failures[:20])
+
+    for scheme in ("light", "dark"):  # the theme's script blocked: the inline script resolves it
+        reader = phone_reader(browser, server, scheme)
+        reader.context.route("**/pydata-sphinx-theme.js*", lambda route: route.abort())
+        reader.page.goto(urllib.parse.urljoin(server, "solutions/07_lstm.html"), wait_until="load")
+        theme = reader.page.evaluate("document.documentElement.dataset.theme")
+        reader.close()
+        assert theme == scheme, f"data-theme={theme!r} before the theme's script ran ({scheme} system)"
+
+    reader = phone_reader(browser, server)
+    cdp = reader.context.new_cdp_session(reader.page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    reader.page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver(l => l.getEntries().forEach(e => "
+        "{ if (!e.hadRecentInput) window.__shift += e.value; }))"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    reader.page.goto(urllib.parse.urljoin(server, "solutions/07_lstm.html"), wait_until="load")
+    reader.page.wait_for_function(SCROLL_BOXES_READY, timeout=60_000)
+    shift = reader.page.evaluate("window.__shift")
+    reader.close()
+    assert shift < 0.05, f"layout shift {shift:.3f} while a solution page loads on a slow phone"
 
 
 def test_chapter_exercise_and_solution_titles_agree(site):
