@@ -309,7 +309,8 @@ def main(argv):
         start = time.monotonic()
         names = None
         if only is not None:
-            names = {c.name for c in load_cases(set_number) if c.name.split("_", 1)[1].startswith(only)}
+            prefixes = tuple(only.split(","))  # "r2_,lstm": several prefixes
+            names = {c.name for c in load_cases(set_number) if c.name.split("_", 1)[1].startswith(prefixes)}
         outcomes, problems = run_set(set_number, names)
         all_outcomes[set_number] = outcomes
         for problem in problems:

@@ -183,7 +183,9 @@ def tokens_of(data):
 def check_held_out(val_data, train_data, what="the validation text", n=32, max_shared=0.02):
     """Fail unless ``val_data`` is held out: almost none of its ``n``-token pieces occur in
     ``train_data`` (an iterator, tokens, or a list of either). The books repeat phrases, never
-    whole passages: a correct split of any of the three corpora shares well under 0.1%."""
+    whole passages: a correct split of any of the three corpora shares well under 0.1%. And,
+    where both texts are found in one of the books, they cover no common stretch of it (a few
+    dozen training characters in front of the validation text are caught there)."""
     val = tokens_of(val_data)
     trains = (
         train_data
@@ -210,6 +212,17 @@ def check_held_out(val_data, train_data, what="the validation text", n=32, max_s
             "the validation iterator is built on (part of) the "
             "training text: split the corpus first (the end of it is the validation text), "
             "train on one part, validate on the other",
+        )
+    from .spans import shared_positions
+
+    overlap = shared_positions(val, [tokens_of(t) for t in trains])
+    if overlap:
+        fail(
+            f"{what} against the training text, located in the book",
+            "held-out text: no stretch of the book in both",
+            f"{overlap} character{'s' if overlap > 1 else ''} of the book in both",
+            "the validation text includes training text (a warm-up context, an overlap at the "
+            "cut): build the validation iterator on the held-out part alone",
         )
 
 
