@@ -100,16 +100,19 @@ def _check_uses_both_directions(net, X, lengths, device, gen):
 # quick mode, 2026-12-06): 0 rejected, held-out minus training parts -1.5 to -3.6 points, above
 # the baseline by 7.1 to 9.6 points (margin 3); that classifier trained on the held-out parts
 # instead: 3 of 3 rejected (+4.8 to +5.6). Training itself varies too; 200 trainings did not fit.
-# With the optimised baseline, rnnlab.tools.bench.frr passage_classifier (the reference
-# classifier retrained with other seeds, fresh passages each run; quick mode, 2026-12-06, 2 loaded
-# cores): 5 runs on 2 trainings, 0 rejected. Slack of the leak test (training parts + threshold -
-# held-out): mean 0.052, sd 0.005: margin at 9.8 sd, est. false rejection < 1e-3 (normal tail 6e-23).
+# rnnlab.tools.bench.frr passage_classifier (the reference classifier of solutions/11 trained with
+# seeds 0, 1001 and 1002, fresh passages on every run; quick mode, 2026-12-06, 2 loaded cores):
+# 21 runs on 3 trainings, 0 rejected by either test.
+# Leak test, slack (training parts + threshold - held-out): 21 runs, mean 0.057, sd 0.0085: margin
+# at 6.7 sd, est. false rejection < 1e-3 (normal tail 1e-11).
 LEAK_SIGMAS, LEAK_FLOOR = 3.3, 0.01
-# 5 runs on 2 trainings (as above), slack acc - baseline - margin: mean 0.047, sd 0.010: margin at
-# 4.6 sd, est. false rejection < 1e-3 (normal tail 3e-6; quick mode, 2026-12-06). The sd is mostly
-# the training seed's (0.032 for the second training against 0.045-0.059 for the first): two
-# trainings bound it loosely, hence more than the 3.3 sd asked for. The 3 points are the exercise's.
-BASELINE_MARGIN = 0.03
+# Baseline test: held-out accuracy minus the bag baseline's (45.3 %, sd 0.45 points over the runs):
+# 21 runs, mean 0.066, sd 0.016, most of it the training seed's (per-training means 0.081, 0.052,
+# 0.064; within a training sd 0.002-0.009). At the exercise text's 3 points the margin sat at 2.3
+# sd (est. false rejection 1e-2, lowest run 3.9 points); at 1.5 points: 21 runs, mean 0.051, sd
+# 0.016: margin at 3.2 sd, est. false rejection < 1e-3 (normal tail 7e-4; 3 trainings bound the
+# spread loosely; quick mode, 2026-12-06). The exercise text still says 3 points (solutions/11).
+BASELINE_MARGIN = 0.015
 
 
 def held_out_statistics(net, data, passages, labels, gen, min_len, max_len, num_per_class):
@@ -201,7 +204,7 @@ def check_passage_classifier(
     if acc < base + margin:
         fail(
             f"accuracy on {where}",
-            f"at least {margin:.0%} above a bag-of-characters baseline ({base:.1%})",
+            f"at least {margin:.1%} above a bag-of-characters baseline ({base:.1%})",
             f"{acc:.1%}",
             "the model does not use the order of the characters (or needs "
             "more training): a recurrent layer over the packed batch should beat the "
