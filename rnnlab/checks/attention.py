@@ -134,7 +134,9 @@ def check_attention_decoder(decoder_class):
 
     Properties every correct solution has: the weights are the attention of the state the
     step receives (the previous state) over the encoder outputs, so they change with that
-    state and do not change with the step's tokens or with the context vector in memory."""
+    state and do not change with the step's tokens or with the context vector in memory; the
+    attention's context replaces memory's context vector, so the logits and the new state do
+    not change with that vector either."""
     gen = fresh_generator()
     V, E, H = 12, 5, 6
     with torch.random.fork_rng():
@@ -211,9 +213,10 @@ def check_attention_decoder(decoder_class):
             state,
             (outputs.detach(), X_len, context),
         )
-        _, _, other_context = decoder.step(
+        logits_ctx, state_ctx, other_context = decoder.step(
             tokens, state, (outputs.detach(), X_len, torch.randn(B, H, generator=gen))
         )
+        logits_same, state_same, _ = decoder.step(tokens, state, (outputs.detach(), X_len, context))
     for changed, got in (
         ("other tokens for the step", other_tokens),
         ("another context vector in memory", other_context),
@@ -226,6 +229,17 @@ def check_attention_decoder(decoder_class):
                 "compute the attention from the previous state, before the GRU cell updates "
                 "it, and use its context (not memory's context vector) as the cell's input",
             )
+    # the attention's context REPLACES memory's context vector: nothing of the step reads it
+    moved = max(float((logits_ctx - logits_same).abs().max()), float((state_ctx - state_same).abs().max()))
+    if moved > 1e-6:
+        fail(
+            what,
+            "the same logits and new state with another context vector in memory (the step's "
+            "context is the attention's, at every step)",
+            f"a change of up to {moved:.1e}",
+            "feed the attention's context to the GRU cell as well as to the output layer: it "
+            "replaces the given context everywhere",
+        )
     passed(
         "attention decoder: the step's weights sum to one over the real source positions, pads "
         "change nothing, every real position reaches the logits, the weights follow the previous "
