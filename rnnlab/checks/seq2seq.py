@@ -336,7 +336,8 @@ def check_beam_search(beam_search):
                     f"{ids}, log-probability {want:.4f}, another sequence",
                     "rank the extensions by their total score (the plain sum of log-probabilities: "
                     "not the new token's log-probability alone, not divided by the length) and "
-                    "keep each survivor's own total and state",
+                    "keep each survivor's own total and state; of the finished hypotheses keep the "
+                    "best by total score, not the first to finish",
                 )
         wide = V**max_len
         what, ids, score = _run_beam(beam_search, decoder, state, bos, eos, wide, max_len)
