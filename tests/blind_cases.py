@@ -20,7 +20,7 @@ A wrong case is *caught* when a check cell of its section raises ``CheckFailed``
 case is *accepted* when every check cell of its section runs without an error. A case whose
 own code crashes before the checks is reported as such (it tests nothing).
 
-``python tests/blind_cases.py [NN ...]`` prints the table per set and writes
+``python tests/blind_cases.py [NN ...] [--only r2_]`` prints the table per set and writes
 ``tests/mutants/blind/RESULTS.md``.
 """
 
@@ -297,24 +297,31 @@ def write_results(all_outcomes, path=BLIND_DIR / "RESULTS.md"):
 
 
 def main(argv):
+    # "--only PREFIX": run only the cases whose name (after fail_/pass_) starts with PREFIX,
+    # e.g. "--only r2_" for the second round of blind cases
+    only = None
+    if "--only" in argv:
+        at = argv.index("--only")
+        only, argv = argv[at + 1], argv[:at] + argv[at + 2 :]
     sets = argv or sorted(p.name[4:] for p in BLIND_DIR.glob("set_*") if p.is_dir())
     all_outcomes = {}
     for set_number in sets:
         start = time.monotonic()
-        outcomes, problems = run_set(set_number)
+        names = None
+        if only is not None:
+            prefixes = tuple(only.split(","))  # "r2_,lstm": several prefixes
+            names = {c.name for c in load_cases(set_number) if c.name.split("_", 1)[1].startswith(prefixes)}
+        outcomes, problems = run_set(set_number, names)
         all_outcomes[set_number] = outcomes
         for problem in problems:
             print(f"set {set_number}: PROBLEM {problem}")
         print(f"set {set_number}: {time.monotonic() - start:.0f} s")
     for row in summary_rows(all_outcomes):
         print("set {}: wrong caught {}/{}, correct accepted {}/{}".format(*row))
-    if not argv:
+    if not argv and only is None:
         write_results(all_outcomes)
-    json.dump(
-        {k: [asdict(o) for o in v] for k, v in all_outcomes.items()},
-        open(BLIND_DIR / "last_run.json", "w"),
-        indent=1,
-    )
+    with open(BLIND_DIR / "last_run.json", "w") as out:
+        json.dump({k: [asdict(o) for o in v] for k, v in all_outcomes.items()}, out, indent=1)
 
 
 if __name__ == "__main__":

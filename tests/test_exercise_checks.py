@@ -6,7 +6,10 @@ NOT fail a cell so tagged when it runs cleanly; exercises/conftest.py adds that 
 prove the rule works on a tiny notebook and that the exercises are built so that it applies.
 """
 
+import ast
+import importlib
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -82,3 +85,80 @@ def test_every_check_follows_a_stub_and_may_raise(path):
 
 # The checks themselves (right code passes, typical mistakes fail with the right diagnosis) are
 # tested by tests/test_mutants.py with the wrong solutions kept in tests/mutants/.
+
+
+# --- the names a check's message gives the learner exist ---------------------------------------
+
+_QUALIFIED = re.compile(
+    r"\b((?:torch\.nn\.functional|torch\.nn|torch|nn|F|rnnlab|classify|seq2seq)(?:\.[A-Za-z_][A-Za-z0-9_]*)+)"
+)
+_CALLED_CLASS = re.compile(r"\b([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)\(")
+
+
+def _message_strings():
+    """Every string literal (f-string parts included) of the check modules, with its module."""
+    for path in sorted((ROOT / "rnnlab" / "checks").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                yield path.name, node.value
+
+
+def _resolve(dotted):
+    import torch
+    from torch import nn
+    from torch.nn import functional
+
+    import rnnlab
+    from rnnlab import classify, seq2seq
+
+    roots = {"torch": torch, "nn": nn, "F": functional, "rnnlab": rnnlab, "classify": classify}
+    roots["seq2seq"] = seq2seq
+    head, *rest = dotted.replace("torch.nn.functional", "F").replace("torch.nn", "nn").split(".")
+    obj = roots[head]
+    for part in rest:
+        if not hasattr(obj, part) and part.endswith("s") and hasattr(obj, part[:-1]):
+            part = part[:-1]  # a plural in prose: "random nn.LSTMs"
+        if not hasattr(obj, part):
+            try:
+                obj = importlib.import_module(f"{obj.__name__}.{part}")  # a submodule
+                continue
+            except (ImportError, AttributeError):
+                return False
+        obj = getattr(obj, part)
+    return True
+
+
+def _names_the_book_defines():
+    """Classes and functions the solutions and chapters define (a learner's own classes)."""
+    names = set()
+    for folder in ("solutions", "chapters"):
+        for path in (ROOT / folder).glob("*.ipynb"):
+            names |= set(re.findall(r"(?:class|def)\s+([A-Za-z_]\w*)", path.read_text()))
+    return names
+
+
+def test_check_messages_name_only_objects_that_exist():
+    """A message that tells the learner to call ``nn.CoupledLSTM(...)`` sends them looking for
+    a class that does not exist: every qualified name (torch, nn, F, rnnlab, ...) in a check's
+    strings must resolve, and every ``CamelCase(`` call must be a torch.nn or rnnlab class or
+    one the book defines."""
+    import torch.nn
+
+    import rnnlab
+
+    defined = _names_the_book_defines()
+    missing = []
+    for module, text in _message_strings():
+        for dotted in _QUALIFIED.findall(text):
+            if not _resolve(dotted.rstrip(".")):
+                missing.append(f"{module}: {dotted}")
+        for name in _CALLED_CLASS.findall(text):
+            if not (hasattr(torch.nn, name) or hasattr(rnnlab, name) or name in defined):
+                missing.append(f"{module}: {name}(")
+    assert not missing, f"check messages name objects that do not exist: {missing}"
+
+
+def test_the_message_scan_finds_a_made_up_name():
+    assert not _resolve("nn.CoupledLSTM")
+    assert _resolve("nn.LSTMs") and _resolve("torch.nn.functional.cross_entropy")
+    assert _CALLED_CLASS.findall("build nn.CoupledLSTM(4, 8)") == ["CoupledLSTM"]

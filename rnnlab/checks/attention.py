@@ -130,7 +130,13 @@ def check_attention_decoder(decoder_class):
     source lengths, context vector): the weights (batch, src_len) sum to one over each
     source's real positions and are 0 beyond; the logits do not change when the padded encoder
     outputs change; they depend on the encoder output at every real position (a nonzero
-    gradient), and the weights change with the decoder's state (they are computed from it)."""
+    gradient), and the weights change with the decoder's state (they are computed from it).
+
+    Properties every correct solution has: the weights are the attention of the state the
+    step receives (the previous state) over the encoder outputs, so they change with that
+    state and do not change with the step's tokens or with the context vector in memory; the
+    attention's context replaces memory's context vector, so the logits and the new state do
+    not change with that vector either."""
     gen = fresh_generator()
     V, E, H = 12, 5, 6
     with torch.random.fork_rng():
@@ -199,7 +205,43 @@ def check_attention_decoder(decoder_class):
             "the same weights for another state",
             "use the decoder's previous state as the query of the attention",
         )
+    # the query is the state the step receives: the weights are a function of that state and
+    # the encoder outputs alone, whatever the tokens of this step and the given context vector
+    with torch.no_grad():
+        _, _, other_tokens = decoder.step(
+            (tokens - 3 + torch.randint(1, V - 3, (B,), generator=gen)) % (V - 3) + 3,  # each differs
+            state,
+            (outputs.detach(), X_len, context),
+        )
+        logits_ctx, state_ctx, other_context = decoder.step(
+            tokens, state, (outputs.detach(), X_len, torch.randn(B, H, generator=gen))
+        )
+        logits_same, state_same, _ = decoder.step(tokens, state, (outputs.detach(), X_len, context))
+    for changed, got in (
+        ("other tokens for the step", other_tokens),
+        ("another context vector in memory", other_context),
+    ):
+        if (got - w).abs().max().item() > 1e-6:
+            fail(
+                what,
+                f"the same weights with {changed} (the query is the state the step receives)",
+                "different weights",
+                "compute the attention from the previous state, before the GRU cell updates "
+                "it, and use its context (not memory's context vector) as the cell's input",
+            )
+    # the attention's context REPLACES memory's context vector: nothing of the step reads it
+    moved = max(float((logits_ctx - logits_same).abs().max()), float((state_ctx - state_same).abs().max()))
+    if moved > 1e-6:
+        fail(
+            what,
+            "the same logits and new state with another context vector in memory (the step's "
+            "context is the attention's, at every step)",
+            f"a change of up to {moved:.1e}",
+            "feed the attention's context to the GRU cell as well as to the output layer: it "
+            "replaces the given context everywhere",
+        )
     passed(
         "attention decoder: the step's weights sum to one over the real source positions, pads "
-        "change nothing, every real position reaches the logits, the weights follow the state"
+        "change nothing, every real position reaches the logits, the weights follow the previous "
+        "state alone"
     )

@@ -192,9 +192,73 @@ def check_k_step(k_step_predictions):
     )
 
 
+# The best affine fit of float32 predictions on the state they were computed from leaves a
+# relative residual near 1e-7; a prediction from anything else (the cell state, a mean over the
+# steps, a reversed window) leaves 1e-2 or more.
+AFFINE_RTOL = 1e-4
+
+
+def last_state_residual(rnn, net, X, device, gen):
+    """Relative residual of the best affine fit of ``net``'s predictions on the output of
+    ``rnn`` at the last step, the windows ``X`` (and as many again, perturbed) read oldest
+    value first as tau steps of one feature."""
+    tau = X.shape[1]
+    width = (rnn.proj_size or rnn.hidden_size) if isinstance(rnn, nn.LSTM) else rnn.hidden_size
+    extra = X[torch.randint(0, len(X), (2 * width + 8,), generator=gen)] + 0.3 * torch.randn(
+        2 * width + 8, tau, generator=gen
+    )
+    windows = torch.cat([X, extra])  # more windows than the state has numbers
+    dtype = next(rnn.parameters()).dtype
+    steps = windows.T.unsqueeze(-1)  # (tau, batch, 1), oldest value first
+    if rnn.batch_first:
+        steps = steps.transpose(0, 1)
+    outputs, _ = rnn(steps.to(device=device, dtype=dtype))
+    last = (outputs[:, -1] if rnn.batch_first else outputs[-1]).double().cpu()
+    pred = net(windows.to(device)).reshape(-1).double().cpu()
+    design = torch.cat([last, torch.ones(len(last), 1, dtype=torch.float64)], dim=1)
+    coef = torch.linalg.lstsq(design, pred[:, None], driver="gelsd").solution
+    return float((pred[:, None] - design @ coef).norm() / ((pred - pred.mean()).norm() + 1e-12))
+
+
+def _check_reads_last_state(net, recurrent, X, device, gen):
+    """The prediction is w^T H_{t-1} + b: an affine function of the recurrent layer's output at
+    the last step, after reading the window oldest value first as tau steps of one feature."""
+    if len(recurrent) != 1 or not isinstance(recurrent[0], nn.RNNBase) or recurrent[0].bidirectional:
+        return  # the other criteria judge a model of another structure
+    rnn = recurrent[0]
+    if rnn.input_size != 1:
+        fail(
+            f"the {type(rnn).__name__} inside {type(net).__name__}",
+            "one input feature: a window is tau time steps of one scalar",
+            f"input_size={rnn.input_size}",
+            "read the window as tau steps of one feature: X.T.unsqueeze(-1), shape (tau, batch_size, 1)",
+        )
+    residual = last_state_residual(rnn, net, X, device, gen)
+    if residual > AFFINE_RTOL:
+        fail(
+            f"the predictions of {type(net).__name__} against the state of its {type(rnn).__name__} "
+            "after reading each window oldest value first (the output at the last step)",
+            "an affine function of that state (w^T H_{t-1} + b)",
+            f"relative residual {residual:.1e} of the best affine fit",
+            "predict with the linear layer from the hidden state after the LAST step of the window, "
+            "read in time order (not the cell state, not a mean over the steps, not a reversed window)",
+        )
+
+
+def one_step_errors(pred, X, y):
+    """Test MSE of the predictions, of repeating the last value, of the window's mean, and the
+    bar: halfway from the repeat-last MSE to the mean-of-the-window MSE (never above repeat-last)."""
+    mse = float(((pred - y) ** 2).mean())
+    naive = float(((X[:, -1] - y) ** 2).mean())
+    mean = float(((X.mean(1) - y) ** 2).mean())
+    return mse, naive, mean, naive - 0.5 * max(naive - mean, 0.0)
+
+
 def check_beats_naive(net, x, tau, n_train):
     """The trained ``net`` (windows (batch, tau) -> (batch, 1)) on the series ``x``: it holds a
-    recurrent layer and uses it, predicts each window on its own, uses the whole window, and its
+    recurrent layer and uses it, predicts each window on its own, uses the whole window, predicts
+    an affine function of the recurrent layer's last hidden state after reading the window in
+    time order (when it holds one unidirectional nn.RNN/GRU/LSTM), and its
     one-step MSE on the test windows (index >= n_train, rebuilt here from ``x``) is below both the
     "repeat the last observation" baseline and halfway from it to the mean of the window."""
     if not isinstance(net, nn.Module):
@@ -267,12 +331,10 @@ def check_beats_naive(net, x, tau, n_train):
                     "unchanged",
                     "the recurrent layer is created but not used for the prediction",
                 )
+            _check_reads_last_state(net, recurrent, X, device, gen)
     finally:
         net.train(was_training)
-    mse = float(((pred - y) ** 2).mean())
-    naive = float(((X[:, -1] - y) ** 2).mean())
-    mean = float(((X.mean(1) - y) ** 2).mean())
-    bar = naive - 0.5 * max(naive - mean, 0.0)
+    mse, naive, mean, bar = one_step_errors(pred, X, y)
     if not mse < bar:
         fail(
             "one-step test MSE of the trained model",

@@ -129,7 +129,8 @@ def check_k_step_table(namespace, models, x, tau, n_train, max_k=MAX_K):
     against x[i + tau + j]; only start times i >= n_train enter the mean; the numbers are kept
     in some variable (dict, list, tensor, array or DataFrame; all k or a selection of them). The
     rows may be those of one k = max_k run or of one run per k (more start times for small k);
-    both are accepted."""
+    both are accepted. Where the variable names its entries after the models (keys, columns,
+    variable names), a model's errors sit under its own name, not under another model's."""
     x = torch.as_tensor(x).detach().double().cpu().reshape(-1)
     found = list(_vectors({k: v for k, v in namespace.items() if not k.startswith("_")}, "", 0))
     found = [(name.lstrip("["), v) for name, v in found]
@@ -139,7 +140,19 @@ def check_k_step_table(namespace, models, x, tau, n_train, max_k=MAX_K):
     for label, net in models.items():
         preds = _predict(net, x, tau, max_k)
         wants = [_curves(preds, x, tau, one_run), _curves(preds, x, tau, per_k)]
-        if any(_matches(v, want) for want in wants for _, v in found):
+        matched = [name for want in wants for name, v in found if _matches(v, want)]
+        others = [other.lower() for other in models if other.lower() != label.lower()]
+        if matched and all(
+            label.lower() not in name.lower() and any(o in name.lower() for o in others) for name in matched
+        ):
+            fail(
+                f"the held-out mean squared error of the {label} model's k-step predictions in "
+                "the notebook's variables",
+                f"under the {label} model's name (the table's labels name the models)",
+                f"found only under {', '.join(matched[:3])}, the name of another model",
+                "the models and their names are paired in another order: zip each name with its own model",
+            )
+        if matched:
             continue
         every = lambda j: torch.arange(0, T - tau - max_k + 1)
         wrong = {

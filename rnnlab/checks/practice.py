@@ -131,7 +131,8 @@ def check_buckets(bucket_batches):
     the batch size here); little padding (sequences of similar length together); the ORDER of
     the batches is drawn from ``generator``: two generators in the same state give the same
     batches in the same order, generators with different seeds give different orders of the
-    batches (not only a different order inside each batch)."""
+    batches (not only a different order inside each batch), and the order is not sorted by
+    length."""
     gen = call_generator()
     for _trial in range(2):
         batch_size = (4, 8, 16)[_randint(0, 2, gen)]
@@ -140,7 +141,7 @@ def check_buckets(bucket_batches):
         )
         lengths = torch.randint(1, 70, (N,), generator=gen).tolist()
         what = f"bucket_batches(lengths of {N} sequences, batch_size={batch_size})"
-        orders = []
+        orders, monotonic = [], []
         for seed in torch.randint(0, 2**31, (3,), generator=gen).tolist():
             batches = _as_batches(
                 bucket_batches(list(lengths), batch_size, torch.Generator().manual_seed(seed)), what
@@ -174,6 +175,10 @@ def check_buckets(bucket_batches):
                     "or torch's global generator",
                 )
             orders.append(_batch_order(batches))
+            means = [sum(lengths[i] for i in b) / len(b) for b in batches]
+            monotonic.append(
+                all(a <= b for a, b in zip(means, means[1:])) or all(a >= b for a, b in zip(means, means[1:]))
+            )
         frac = _padding_fraction(lengths, batches)
         order = sorted(range(N), key=lambda i: lengths[i])
         best = _padding_fraction(lengths, [order[i : i + batch_size] for i in range(0, N, batch_size)])
@@ -184,6 +189,16 @@ def check_buckets(bucket_batches):
                 f"{frac:.0%}",
                 "the batches mix long and short sequences: sort the indices by length, cut "
                 "them into batches, then shuffle the ORDER of the batches",
+            )
+        # at least 5 batches: a random order is sorted by length (either way) with probability
+        # at most 2/5! per seed, all three seeds (2/120)^3 < 5e-6
+        if all(monotonic):
+            fail(
+                f"{what}, called with generators of 3 different seeds",
+                "the batches in a random order (long and short batches interleaved)",
+                "the batches sorted by length every time",
+                "shuffle the ORDER of the batches after cutting them: a shuffle before a sort by "
+                "length is undone by the sort",
             )
         if len(set(orders)) == 1:
             fail(

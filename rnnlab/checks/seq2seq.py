@@ -229,6 +229,32 @@ def _exhaustive(decoder, state, bos, eos, vocab_size, max_len):
     return best
 
 
+def _reference_beam(decoder, state, bos, eos, beam_size, max_len, finished_take_slots=True):
+    """The text's beam search in float64: extend every live hypothesis by every token, keep the
+    ``beam_size`` best extensions by total score; those ending in <eos> or reaching max_len are
+    finished. With ``finished_take_slots=False``, the other common reading: the finished ones
+    among the best are kept and ``beam_size`` live extensions go on. Returns the best finished
+    ids."""
+    live, finished = [([], 0.0, state)], []
+    while live:
+        candidates = []
+        for ids, total, st in live:
+            log_probs, new = decoder(torch.tensor([ids[-1] if ids else bos]), st)
+            for v in range(log_probs.shape[-1]):
+                candidates.append((total + float(log_probs[0, v]), ids + [v], new))
+        candidates.sort(key=lambda c: -c[0])
+        best = candidates[:beam_size]
+        done = [c for c in best if c[1][-1] == eos or len(c[1]) >= max_len]
+        finished += [(score, ids[:-1] if ids[-1] == eos else ids) for score, ids, _ in done]
+        going = [
+            c
+            for c in (best if finished_take_slots else candidates)
+            if c[1][-1] != eos and len(c[1]) < max_len
+        ]
+        live = [(ids, score, st) for score, ids, st in going[:beam_size]]
+    return max(finished, key=lambda f: f[0])[1]
+
+
 def _run_beam(beam_search, decoder, state, bos, eos, beam_size, max_len):
     what = f"beam_search(step, state, bos={bos}, eos={eos}, beam_size={beam_size}, max_len={max_len})"
     result = call(beam_search, decoder, state.clone(), bos, eos, beam_size, max_len, what=what)
@@ -261,7 +287,12 @@ def check_beam_search(beam_search):
     * the returned score is the model's log-probability of the returned ids followed by
       ``<eos>`` (no ``<eos>`` term when it returned ``max_len`` ids), for several widths;
     * with a beam wide enough to keep every hypothesis it returns the most probable sequence,
-      found here by enumerating all of them.
+      found here by enumerating all of them;
+    * with beams of 2, 3 and 5 it returns what a float64 beam search returns (the beam_size
+      best extensions by total score survive each step; the finished ones among them either
+      take their slots or not: both readings of the text are accepted).
+
+    Properties every correct solution has: all of the above, on decoders the check draws.
     """
     gen = fresh_generator()
     for trial in range(10):
@@ -293,6 +324,20 @@ def check_beam_search(beam_search):
                     "the score is the sum of log P(token | prefix) over the returned tokens and "
                     "the final <eos> (when shorter than max_len): add, do not multiply, and "
                     "carry each hypothesis's own total",
+                )
+            if ids != _reference_beam(decoder, state, bos, eos, beam_size, 8) and ids != _reference_beam(
+                decoder, state, bos, eos, beam_size, 8, finished_take_slots=False
+            ):
+                fail(
+                    what,
+                    "the sequence a beam search finds: at every step the beam_size extensions "
+                    "with the highest TOTAL score (the hypothesis's sum plus the new token's "
+                    "log-probability) survive",
+                    f"{ids}, log-probability {want:.4f}, another sequence",
+                    "rank the extensions by their total score (the plain sum of log-probabilities: "
+                    "not the new token's log-probability alone, not divided by the length) and "
+                    "keep each survivor's own total and state; of the finished hypotheses keep the "
+                    "best by total score, not the first to finish",
                 )
         wide = V**max_len
         what, ids, score = _run_beam(beam_search, decoder, state, bos, eos, wide, max_len)

@@ -196,7 +196,7 @@ MUTANTS = {
     "loss_detached": (loss("detached"), "without .detach()"),
     "loss_pad_index_zero": (loss("pad_index_zero"), "times the mask"),
     "buckets_random": (buckets("random"), "mix long and short sequences"),
-    "buckets_not_shuffled": (buckets("not_shuffled"), "shuffle the list of batches"),
+    "buckets_not_shuffled": (buckets("not_shuffled"), "shuffle the ORDER of the batches"),
     "buckets_drop_last": (buckets("drop_last"), "keep the last, smaller batch"),
     "buckets_too_large": (buckets("too_large"), "cut the sorted indices every batch_size"),
     "buckets_lengths_not_indices": (buckets("lengths_not_indices"), "do not return lengths"),

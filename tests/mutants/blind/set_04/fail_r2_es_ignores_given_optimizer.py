@@ -1,0 +1,25 @@
+# expect: fail
+# exercise: 3
+# what: ignores the optimizer argument and builds its own Adam(lr=0.005) inside (fresh each epoch), so the caller's optimizer (and its settings/state) is never used
+# %% cell f80c573b
+def train_early_stopping(net, train_iter, val_iter, num_epochs, optimizer):
+    """Train, validate every epoch; return (net with its best weights, history)."""
+    loss = nn.CrossEntropyLoss()
+    best, best_state, val_history = float("inf"), None, []
+    for epoch in range(rnnlab.cap_epochs(num_epochs)):
+        opt = torch.optim.Adam(net.parameters(), lr=0.005)
+        rnnlab.train_epoch(net, train_iter, loss, opt, device, use_random_iter=False)
+        val_history.append(rnnlab.evaluate_perplexity(net, val_iter))
+        if val_history[-1] < best:
+            best, best_state = val_history[-1], copy.deepcopy(net.state_dict())
+    net.load_state_dict(best_state)
+    return net, val_history
+
+
+rnnlab.seed(0)
+net = rnnlab.RNNLM(nn.RNN(len(vocab), 256), len(vocab)).to(device)
+net, val_history = train_early_stopping(net, train_iter, val_iter, 30,
+                                        torch.optim.Adam(net.parameters(), lr=0.005))
+best_epoch = val_history.index(min(val_history)) + 1
+print(f"best epoch {best_epoch} of {len(val_history)}: validation perplexity "
+      f"{min(val_history):.2f}; last epoch {val_history[-1]:.2f}")

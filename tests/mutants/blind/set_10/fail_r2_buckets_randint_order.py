@@ -1,0 +1,21 @@
+# expect: fail
+# exercise: 2
+# what: orders the batches with torch.randint (draws with replacement) instead of a permutation: some batches appear twice and others never, so indices repeat and go missing
+# %% cell 5b267bc5
+def bucket_batches(lengths, batch_size, generator):
+    """Batches of indices of similar length, in a random order."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches = [order[k:k + batch_size] for k in range(0, len(order), batch_size)]
+    picks = torch.randint(0, len(batches), (len(batches),), generator=generator).tolist()
+    return [batches[p] for p in picks]
+
+
+def random_batches(lengths, batch_size, generator):
+    """Batches of random indices (the usual shuffling), for comparison."""
+    order = torch.randperm(len(lengths), generator=generator).tolist()
+    return [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+
+
+def padding_share(batches, lengths):
+    cells = sum(len(b) * max(lengths[i] for i in b) for b in batches)
+    return 1 - sum(lengths[i] for b in batches for i in b) / cells

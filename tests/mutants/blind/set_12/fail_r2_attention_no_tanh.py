@@ -1,0 +1,24 @@
+# expect: fail
+# exercise: 3
+# what: leaves out the tanh: scores w_v(W_q q + W_k k_j) are linear, the query term is the same for every key and cancels in the softmax, so the weights ignore the query
+# %% cell 792ebd01
+class AdditiveAttention(nn.Module):
+    """Scores w_v(tanh(W_q q + W_k k_j)), softmax over real keys, weighted values."""
+
+    def __init__(self, key_size, query_size, num_hiddens):
+        super().__init__()
+        self.W_k = nn.Linear(key_size, num_hiddens, bias=False)
+        self.W_q = nn.Linear(query_size, num_hiddens, bias=False)
+        self.w_v = nn.Linear(num_hiddens, 1, bias=False)
+
+    def forward(self, queries, keys, values, valid_lens):
+        q = self.W_q(queries)                                   # (B, Q, h)
+        k = self.W_k(keys)                                      # (B, K, h)
+        feats = q.unsqueeze(2) + k.unsqueeze(1)                 # (B, Q, K, h)
+        scores = torch.einsum("bqkh,h->bqk", feats, self.w_v.weight[0])
+        K = keys.shape[1]
+        real = torch.arange(K, device=keys.device).view(1, 1, K) < valid_lens.to(keys.device).view(-1, 1, 1)
+        scores = torch.where(real, scores, torch.full_like(scores, float("-inf")))
+        weights = torch.softmax(scores, dim=-1)
+        contexts = torch.einsum("bqk,bkv->bqv", weights, values)
+        return contexts, weights
