@@ -108,10 +108,10 @@ def _check_uses_both_directions(net, X, lengths, device, gen):
 LEAK_SIGMAS, LEAK_FLOOR = 3.3, 0.01
 # Baseline test: held-out accuracy minus the bag baseline's (45.3 %, sd 0.45 points over the runs):
 # 21 runs, mean 0.066, sd 0.016, most of it the training seed's (per-training means 0.081, 0.052,
-# 0.064; within a training sd 0.002-0.009). At the exercise text's 3 points the margin sat at 2.3
+# 0.064; within a training sd 0.002-0.009). At the earlier text's 3 points the margin sat at 2.3
 # sd (est. false rejection 1e-2, lowest run 3.9 points); at 1.5 points: 21 runs, mean 0.051, sd
 # 0.016: margin at 3.2 sd, est. false rejection < 1e-3 (normal tail 7e-4; 3 trainings bound the
-# spread loosely; quick mode, 2026-12-06). The exercise text still says 3 points (solutions/11).
+# spread loosely; quick mode, 2026-12-06). The exercise text states this margin (solutions/11).
 BASELINE_MARGIN = 0.015
 
 
