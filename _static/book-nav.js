@@ -93,12 +93,18 @@ function labelOf(box) {
 }
 
 function markScrollBox(box) {
+  // A cell the browser still skips (content-visibility) is rendered for the measurement: a box
+  // inside it would measure as not scrolling.
+  const cell = box.closest("div.cell");
+  const skipped = cell && box.checkVisibility && !box.checkVisibility({ contentVisibilityAuto: true });
+  if (skipped) cell.style.contentVisibility = "visible";
   // Style first (cheap); only a box that may scroll is measured (which lays it out).
   const style = getComputedStyle(box);
   const may = (overflow) => overflow === "auto" || overflow === "scroll";
   const sideways = may(style.overflowX) && box.scrollWidth > box.clientWidth + 1;
+  const down = may(style.overflowY) && box.scrollHeight > box.clientHeight + 1;
+  if (skipped) cell.style.contentVisibility = "";
   if (box.tagName === "PRE") {  // code and logs: focusable when they scroll either way
-    const down = may(style.overflowY) && box.scrollHeight > box.clientHeight + 1;
     if (sideways || down) box.setAttribute("tabindex", "0");
     else box.removeAttribute("tabindex");
     return;
