@@ -97,6 +97,21 @@ FUSED = RNN.replace(
 )
 
 
+@pytest.fixture(autouse=True)
+def the_checks_package_stays():
+    """The judge imports ``rnnlab.checks`` afresh in this process; later tests of this worker
+    (the mutants) must keep catching the package's own ``CheckFailed``."""
+    saved = {k: v for k, v in sys.modules.items() if k.startswith("rnnlab.checks")}
+    yield
+    if saved:
+        for name in [k for k in sys.modules if k.startswith("rnnlab.checks")]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+        import rnnlab
+
+        rnnlab.checks = saved["rnnlab.checks"]
+
+
 def judged_book():
     """The tiny set plus a from-scratch RNN layer whose check runs in the judge."""
     nb = tiny_solution()

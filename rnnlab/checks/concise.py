@@ -6,10 +6,10 @@ import torch
 from torch import nn
 
 from .core import call, describe, fail, passed
+from .lm import check_reported
 from .heldout import (
     call_generator,
     check_held_out,
-    check_reported,
     judge_lm,
     judge_sweep,
     recomputed_range,

@@ -16,6 +16,7 @@ Shared by the checks of the later exercise sets (``concise``, ``lstm``, ``deep``
 import contextlib
 import math
 import random
+import sys
 
 import torch
 from torch import nn
@@ -215,7 +216,7 @@ def check_held_out(val_data, train_data, what="the validation text", n=32, max_s
         )
     from .spans import shared_positions
 
-    overlap = shared_positions(val, [tokens_of(t) for t in trains])
+    overlap = shared_positions(val, [tokens_of(t) for t in trains], sys.modules[__name__])
     if overlap:
         fail(
             f"{what} against the training text, located in the book",
@@ -250,6 +251,11 @@ def _book_gaps(name):
         text = _text(name)
         _cache[key] = (text, _gaps([ord(c) for c in text]))
     return _cache[key]
+
+
+def book_texts():
+    """{name: text} of the three books the checks locate passages in."""
+    return {name: _book_gaps(name)[0] for name in BOOKS}
 
 
 def id_meanings(ids):
@@ -311,37 +317,6 @@ def recomputed_range(net, val_iter, repeats=3):
 # offsets, all of which the check recomputes: only float noise is allowed (as in deep.py). Other
 # iterators are sampled at a few seeds, with the wider tolerance ``rtol``.
 REPORT_RTOL = 0.001
-
-
-def check_reported(reported, net, val_iter, what, rtol=0.05):
-    """Fail unless a reported validation perplexity is a recomputation of the model as it is:
-    ``evaluate_perplexity(net, val_iter)`` (eval mode) at one of the iterator's offsets."""
-    from .lm import _perplexities_over_offsets
-
-    try:
-        value = float(reported)
-    except (TypeError, ValueError):
-        fail(
-            f"the reported validation perplexity of {what}",
-            "a number",
-            describe(reported),
-            "store evaluate_perplexity(net, val_iter) for each model",
-        )
-    values = _perplexities_over_offsets(net, val_iter)
-    exact = hasattr(val_iter, "corpus") and hasattr(val_iter, "num_steps")
-    tol = REPORT_RTOL if exact else rtol
-    lo, hi = min(values), max(values)
-    if not lo * (1 - tol) <= value <= hi * (1 + tol):
-        fail(
-            f"the reported validation perplexity of {what}, recomputed here on val_iter in eval "
-            f"mode at each of its {len(values)} starting offsets",
-            f"one of those values (within {tol:.1%})",
-            f"{value:.2f}, {value / lo if value < lo else value / hi:.3f} times the nearest",
-            "report the perplexity on the VALIDATION iterator, in eval mode (dropout off), of "
-            "the model as it is at the end of its training (not a training perplexity, not a "
-            "value measured before the last epoch or averaged over epochs, not another model's)",
-        )
-    return value
 
 
 # --- scratch layers -----------------------------------------------------------------------

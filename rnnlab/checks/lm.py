@@ -400,3 +400,32 @@ def check_word_vocab_sizes(word_vocab_sizes, lines):
         "word_vocab_sizes: vocabulary sizes for each min_freq agree with an independent word count "
         "(random toy lines and a random sample of the book, new on every run)"
     )
+
+
+def check_reported(reported, net, val_iter, what, rtol=0.05):
+    """Fail unless a reported validation perplexity is a recomputation of the model as it is:
+    ``evaluate_perplexity(net, val_iter)`` (eval mode) at one of the iterator's offsets."""
+    try:
+        value = float(reported)
+    except (TypeError, ValueError):
+        fail(
+            f"the reported validation perplexity of {what}",
+            "a number",
+            describe(reported),
+            "store evaluate_perplexity(net, val_iter) for each model",
+        )
+    values = _perplexities_over_offsets(net, val_iter)
+    exact = hasattr(val_iter, "corpus") and hasattr(val_iter, "num_steps")
+    tol = REPORT_RTOL if exact else rtol
+    lo, hi = min(values), max(values)
+    if not lo * (1 - tol) <= value <= hi * (1 + tol):
+        fail(
+            f"the reported validation perplexity of {what}, recomputed here on val_iter in eval "
+            f"mode at each of its {len(values)} starting offsets",
+            f"one of those values (within {tol:.1%})",
+            f"{value:.2f}, {value / lo if value < lo else value / hi:.3f} times the nearest",
+            "report the perplexity on the VALIDATION iterator, in eval mode (dropout off), of "
+            "the model as it is at the end of its training (not a training perplexity, not a "
+            "value measured before the last epoch or averaged over epochs, not another model's)",
+        )
+    return value

@@ -11,10 +11,11 @@ straddles a join of two stretches) are left out; texts found in no book are not 
 CHUNK = 1000  # tokens; at least heldout._GAP_CAP + heldout._PROBE
 
 
-def book_spans(ids, chunk=CHUNK):
-    """[(book, start, end)] of the chunks of ``ids`` found in a book, in characters."""
-    from .heldout import BOOKS, _book_gaps, id_meanings
-
+def book_spans(ids, books, chunk=CHUNK):
+    """[(book, start, end)] of the chunks of ``ids`` found in a book, in characters. ``books``
+    gives ``id_meanings(piece)`` ({id: character} or None) and ``texts`` ({name: text});
+    ``heldout`` passes itself, so this module imports nothing of the package."""
+    id_meanings, texts = books.id_meanings, books.book_texts()
     spans = []
     for at in range(0, len(ids), chunk):
         piece = ids[at : at + chunk]
@@ -22,8 +23,7 @@ def book_spans(ids, chunk=CHUNK):
         if meaning is None:
             continue
         text = "".join(meaning[i] for i in piece)
-        for name in BOOKS:
-            book, _ = _book_gaps(name)
+        for name, book in texts.items():
             where = book.find(text)
             if where >= 0 and book.find(text, where + 1) < 0:  # found once: its place is known
                 spans.append((name, where, where + len(text)))
@@ -31,14 +31,14 @@ def book_spans(ids, chunk=CHUNK):
     return spans
 
 
-def shared_positions(val_ids, train_texts):
+def shared_positions(val_ids, train_texts, books):
     """How many characters of the book both ``val_ids`` and one of ``train_texts`` cover."""
-    val = book_spans(val_ids)
+    val = book_spans(val_ids, books)
     if not val:
         return 0
     shared = 0
     for train in train_texts:
-        for book, start, end in book_spans(train):
+        for book, start, end in book_spans(train, books):
             for vbook, vstart, vend in val:
                 if vbook == book:
                     shared += max(0, min(end, vend) - max(start, vstart))
