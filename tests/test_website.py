@@ -598,6 +598,8 @@ def test_diagrams_on_the_site(site, server, browser):
         reader = Reader(browser, server, scheme=scheme)
         for chapter in chapters:
             page = reader.open(f"chapters/{chapter}.html", wait_math=False)
+            # diagrams below the first screen load lazily (_ext/book_speed.py): load them now
+            page.evaluate("document.querySelectorAll('img.rnnlab-diagram').forEach(i => i.loading = 'eager')")
             page.wait_for_function(
                 "() => [...document.querySelectorAll('img.rnnlab-diagram')].every(img => img.complete)"
             )
