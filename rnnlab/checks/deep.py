@@ -206,30 +206,18 @@ REPORT_RTOL = 0.001  # float noise only: a correct figure IS evaluate_perplexity
 def _require_reported(reported, net, val_iter, what):
     """Fail unless ``reported`` is ``evaluate_perplexity(net, val_iter)`` (eval mode) at one of
     the offsets the iterator can start at."""
-    from .lm import _perplexities_over_offsets
+    from .lm import check_reported
 
-    try:
-        value = float(reported)
-    except (TypeError, ValueError):
-        fail(
-            f"the reported validation perplexity of {what}",
-            "a number",
-            describe(reported),
-            "store rnnlab.evaluate_perplexity(net, val_iter) for each model",
-        )
-    values = _perplexities_over_offsets(net, val_iter)
-    lo, hi = min(values), max(values)
-    if not lo * (1 - REPORT_RTOL) <= value <= hi * (1 + REPORT_RTOL):
-        fail(
-            f"the reported validation perplexity of {what}, recomputed here on val_iter in eval mode "
-            f"at each of its {len(values)} starting offsets",
-            f"one of those values (within {REPORT_RTOL:.1%})",
-            f"{value:.2f}, {value / lo if value < lo else value / hi:.2f} times the nearest",
-            "measure each model itself (models[L], not a leftover variable) on val_iter with "
-            "rnnlab.evaluate_perplexity, which measures in eval mode (dropout off): not on the "
-            "training text, not with dropout on",
-        )
-    return value
+    return check_reported(
+        reported,
+        net,
+        val_iter,
+        what,
+        rtol=REPORT_RTOL,
+        cause="measure each model itself (models[L], not a leftover variable) on val_iter with "
+        "rnnlab.evaluate_perplexity, which measures in eval mode (dropout off): not on the "
+        "training text, not with dropout on",
+    )
 
 
 def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num_hiddens=None):

@@ -402,7 +402,7 @@ def check_word_vocab_sizes(word_vocab_sizes, lines):
     )
 
 
-def check_reported(reported, net, val_iter, what, rtol=0.05):
+def check_reported(reported, net, val_iter, what, rtol=0.05, cause=None):
     """Fail unless a reported validation perplexity is a recomputation of the model as it is:
     ``evaluate_perplexity(net, val_iter)`` (eval mode) at one of the iterator's offsets."""
     try:
@@ -424,7 +424,8 @@ def check_reported(reported, net, val_iter, what, rtol=0.05):
             f"mode at each of its {len(values)} starting offsets",
             f"one of those values (within {tol:.1%})",
             f"{value:.2f}, {value / lo if value < lo else value / hi:.3f} times the nearest",
-            "report the perplexity on the VALIDATION iterator, in eval mode (dropout off), of "
+            cause
+            or "report the perplexity on the VALIDATION iterator, in eval mode (dropout off), of "
             "the model as it is at the end of its training (not a training perplexity, not a "
             "value measured before the last epoch or averaged over epochs, not another model's)",
         )
