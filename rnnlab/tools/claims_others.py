@@ -78,11 +78,6 @@ def ch07_onednn_speeds_up_lstm(o):
 # to be generated, registered as a claim, or reworded by its owner, and then removed here.
 PENDING = [
     Pending(
-        "chapters/00_getting_started.ipynb",
-        "* **In Binder.** The rocket icon also offers Binder, which builds the",
-        "seeds",
-    ),
-    Pending(
         "chapters/02_language_models.ipynb",
         "This chapter builds the pipeline from raw text to minibatches, looks",
         "depth",
@@ -153,16 +148,6 @@ PENDING = [
         "seeds",
     ),
     Pending(
-        "chapters/05_bptt.ipynb",
-        "With $\\rho \\le 1$ the gradient vanishes even faster than $\\rho^k$,",
-        "depth",
-    ),
-    Pending(
-        "chapters/05_bptt.ipynb",
-        "The $\\tanh$ moves the boundary: at $\\rho = 1.5$ the gradient still",
-        "depth",
-    ),
-    Pending(
         "chapters/06_gru.ipynb", "It falls more slowly than the training perplexity and reaches its", "depth"
     ),
     Pending(
@@ -196,16 +181,6 @@ PENDING = [
     Pending(
         "chapters/09_bidirectional_rnn.ipynb",
         "The training perplexity falls faster than that of any model in the",
-        "depth",
-    ),
-    Pending(
-        "chapters/11_rnn_applications.ipynb",
-        "The backward half of `code` is exactly what the backward GRU computes",
-        "depth",
-    ),
-    Pending(
-        "chapters/11_rnn_applications.ipynb",
-        "The exercise notebook [ `code` ] has coding exercises with automatic",
         "depth",
     ),
 ]
