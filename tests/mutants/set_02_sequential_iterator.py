@@ -70,14 +70,6 @@ def ignores_offset(corpus, batch_size, num_steps, offset=None):
     return reference(corpus, batch_size, num_steps, random.randint(0, num_steps))
 
 
-def numpy_offset(corpus, batch_size, num_steps, offset=None):
-    import numpy as np
-
-    if offset is None:
-        offset = int(np.random.randint(0, num_steps + 1))  # not Python's random: rnnlab.seed would
-    return reference(corpus, batch_size, num_steps, offset)  # repeat it, but the spec says random
-
-
 def time_major_reshape(corpus, batch_size, num_steps, offset=None):
     if offset is None:
         offset = random.randint(0, num_steps)
@@ -140,7 +132,6 @@ MUTANTS = {
     "no_random_offset": (run(no_random_offset), "draw a fresh offset at every call"),
     "offset_excludes_num_steps": (run(offset_too_small), "includes both ends"),
     "given_offset_ignored": (run(ignores_offset), "skip exactly the first `offset` tokens"),
-    "offset_from_numpy": (run(numpy_offset), "random.randint"),
     "time_major_reshape": (run(time_major_reshape), "run of consecutive tokens"),
     "last_batch_dropped": (run(one_batch_short), "stops one minibatch early"),
     "stream_without_minus_one": (run(no_minus_one), "the boundary cases"),
