@@ -77,6 +77,7 @@ def drawn():
     return load_draw().render()
 
 
+@pytest.mark.xdist_group("diagrams-drawn")  # one worker draws them
 def test_stored_diagrams_are_what_the_code_draws_now(drawn):
     stale = load_draw().stale(drawn)
     assert not stale, (
@@ -85,6 +86,7 @@ def test_stored_diagrams_are_what_the_code_draws_now(drawn):
     )
 
 
+@pytest.mark.xdist_group("diagrams-drawn")  # one worker draws them
 def test_a_changed_drawing_is_detected(drawn, tmp_path, monkeypatch):
     """The staleness check can fail: one changed byte, one missing and one orphaned file."""
     draw = load_draw()

@@ -178,11 +178,15 @@ def graded(tmp_path_factory):
     return dict(records=records, rows={r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))})
 
 
+ONE_WORKER = pytest.mark.xdist_group("grade-judge")  # the tests of the graded class: one worker grades it
+
+
 def checks_of(graded, name):
     return {c["id"]: c for c in graded["records"][name]["checks"]}
 
 
 @pytest.mark.slow
+@ONE_WORKER
 def test_correct_solution_passes_in_the_judge(graded):
     found = checks_of(graded, "correct")
     assert all(c["status"] == "passed" for c in found.values()), found
@@ -190,6 +194,7 @@ def test_correct_solution_passes_in_the_judge(graded):
 
 
 @pytest.mark.slow
+@ONE_WORKER
 @pytest.mark.parametrize("name", ["wrong", "frames", "harness", "ipython"])
 def test_forged_verdicts_stay_failed(graded, name):
     double = checks_of(graded, name)["c4"]
@@ -197,6 +202,7 @@ def test_forged_verdicts_stay_failed(graded, name):
 
 
 @pytest.mark.slow
+@ONE_WORKER
 def test_fused_kernel_kept_from_init_fails(graded):
     rnn = checks_of(graded, "fused")["c11"]
     assert rnn["status"] == "failed" and "fused kernel" in rnn["message"], rnn

@@ -174,12 +174,16 @@ class Cgroup:
         return ""
 
     def remove(self):
+        """Remove the cgroup once its processes are gone (it may take a moment after the kill)."""
         if self.path:
             for _ in range(50):
-                with contextlib.suppress(OSError):
+                try:
                     self.path.rmdir()
                     return
-                time.sleep(0.1)
+                except FileNotFoundError:  # removed already (the kernel's cleanup runs twice)
+                    return
+                except OSError:  # still busy
+                    time.sleep(0.1)
 
 
 class SandboxedKernelManager(AsyncKernelManager):

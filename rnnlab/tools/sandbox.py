@@ -24,6 +24,18 @@ import time
 
 THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 LIMITS = dict(disk_mb=1024, shm_mb=64, max_procs=256)  # per submission (confine.py says how)
+# How the runner starts, once per submission. ``python -m rnnlab.tools.runner`` would first run
+# ``rnnlab/__init__`` (torch and matplotlib, which the runner never uses) and, through nbformat,
+# jsonschema would build the grammar of its optional URI format check (``rfc3987_syntax``; no
+# notebook schema asks for that format): about 5 s of CPU per submission, most of a tiny one's
+# cost. So the parent packages are registered without running their ``__init__``, and that
+# optional grammar is left out; the runner itself runs unchanged, as ``__main__``.
+RUNNER_START = """import importlib.util, runpy, sys
+sys.modules["rfc3987_syntax"] = None
+for name in ("rnnlab", "rnnlab.tools"):
+    sys.modules[name] = importlib.util.module_from_spec(importlib.util.find_spec(name))
+runpy.run_module("rnnlab.tools.runner", run_name="__main__", alter_sys=True)
+"""
 PROBE = [  # every option the sandbox relies on: a bwrap without one of them is no sandbox for us
     "--unshare-all",
     "--unshare-user",
@@ -122,7 +134,7 @@ def run_job(job, bwrap=None, data_dir=None, threads=1, quick=False, wall_timeout
     read_end, write_end = os.pipe()
     stderr_file = tempfile.TemporaryFile()
     try:
-        runner = [sys.executable, "-m", "rnnlab.tools.runner"]
+        runner = [sys.executable, "-c", RUNNER_START]
         popen_env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(workdir), RNNLAB_RESULT_FD=str(write_end))
         if bwrap:
             job = dict(
