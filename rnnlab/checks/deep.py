@@ -7,6 +7,7 @@ from torch import nn
 
 from .core import call, describe, fail, passed, recurrence_spy
 from .grads import compare_gradients
+from .initial import require_uniform_init
 from .heldout import (
     call_generator,
     check_held_out,
@@ -91,7 +92,8 @@ def check_two_layer_rnn(layer_cls):
     gradients of a loss on every step's output and on the returned state, with respect to the
     inputs, the initial state and all eight parameters, equal the twin's in float64 (layer 0
     receives the gradient that flows down from layer 1, the state carries it back through time);
-    no torch recurrent module or fused kernel runs inside."""
+    no torch recurrent module or fused kernel runs inside; a freshly built layer's parameters are
+    uniform in +-1/sqrt(num_hiddens), as the text asks."""
     gen = call_generator()
     name, worst_grad = getattr(layer_cls, "__name__", "the layer"), 0.0
     for trial in range(3):
@@ -178,6 +180,7 @@ def check_two_layer_rnn(layer_cls):
                 spy_name=what,
             ),
         )
+    require_uniform_init(layer_cls, name)
     passed(
         f"{name}: outputs and the returned state of both layers equal nn.RNN(num_layers=2) "
         "with copied weights, and so do the gradients through time of a loss on every step and "
