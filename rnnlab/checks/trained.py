@@ -96,8 +96,8 @@ def require_trained_head(net, what):
                 f"the weights of {what}.{name} after training (largest |weight| times sqrt(in_features))",
                 f"beyond {UNTRAINED_REACH}: training moves a layer out of the range of its initial draw",
                 f"{reach:.2f} (inside the initial range of +-1/sqrt(in_features))",
-                "this layer was never trained: give the optimizer all of the model's parameters "
-                "(net.parameters()), not only those of its recurrent layer",
+                "this layer is untrained: the model was not trained, or its optimizer was not given "
+                "all of the model's parameters (net.parameters(), not only its recurrent layer's)",
             )
 
 
