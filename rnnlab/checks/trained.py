@@ -93,7 +93,8 @@ def require_trained_head(net, what):
         reach = float(module.weight.detach().abs().max()) * module.in_features**0.5
         if reach <= UNTRAINED_REACH:
             fail(
-                f"the weights of {what}.{name} after training (largest |weight| times sqrt(in_features))",
+                f"{what}: the weights of its layer {name!r} after training (largest |weight| times "
+                "sqrt(in_features))",
                 f"beyond {UNTRAINED_REACH}: training moves a layer out of the range of its initial draw",
                 f"{reach:.2f} (inside the initial range of +-1/sqrt(in_features))",
                 "this layer is untrained: the model was not trained, or its optimizer was not given "
