@@ -223,7 +223,9 @@ def run_set(set_number, names=None, log=print):
         if unknown:
             problems.append(f"{case.name}: no cell {sorted(unknown)} in the solution notebook")
     cases = [c for c in cases if set(c.cells) <= stub_ids]
-    namespace = {"__name__": "__main__"}
+    from IPython.display import display  # a name IPython's kernel provides to every notebook
+
+    namespace = {"__name__": "__main__", "display": display}
     cwd = os.getcwd()
     with tempfile.TemporaryDirectory() as scratch:
         os.chdir(scratch)  # a notebook that writes files writes them here

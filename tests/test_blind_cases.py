@@ -39,9 +39,36 @@ KNOWN = {
     ("03", "fail_r2_embed_frozen_table"): "missed in the run of 2026-12-06, not yet looked at",
     ("03", "fail_r2_gradnorm_zeroes_after"): "crashed in 0.4 s in the run of 2026-12-06 (the case's "
     "own error; not yet read)",
-    # round 2 cases that crash before their checks judge them: the solution's plotting cell
-    # 253cfc38 reads net.train_history and best_epoch, names only the solution's own
-    # train_early_stopping defines (a notebook change), so every case of exercise 3 crashes
+    # round 2, sets 06-09 and 11 (measured 2026-12-06/07): misses with no property found yet.
+    # Exercises that train inline (no training function a check could run on a problem of its
+    # own) leave only the trained models, where these procedures leave no measured trace.
+    ("06", "fail_r2_nets_keep_best_heldout_epoch"): "the models kept are good models whose held-out "
+    "figures agree with a recomputation; that the epoch was chosen on that text is not visible",
+    ("07", "fail_r2_bias_gate_after_training"): "the mean forget gate at the start is printed, not "
+    "stored in a name the check is handed",
+    ("07", "fail_r2_bias_no_clipping"): "training without clipping leaves no measured trace in the "
+    "trained models (training is inline, not a function a check could run)",
+    ("07", "fail_r2_bias_reset_every_epoch"): "the forget bias forced back to 1 every epoch ends as "
+    "far above the default model's as in a correct run",
+    ("07", "fail_r2_bias_value_sigmoid1"): "a forget bias of 0.73 instead of 1 stays above the gap "
+    "margin of 0.25 (a tighter margin needs the gap's spread in full mode, not measured)",
+    ("08", "fail_r2_depth_eval_not_restored"): "training with dropout off after epoch 1 leaves no "
+    "measured trace in the trained models",
+    ("08", "fail_r2_depth_heldout_best_epoch"): "the lowest validation perplexity over the epochs "
+    "agreed with the stored model's own to 0.1 % in this run (not analysed further)",
+    ("08", "fail_r2_depth_no_clipping"): "as 07 fail_r2_bias_no_clipping",
+    ("08", "fail_r2_depth_one_shared_adam"): "one Adam over the three models leaves no measured trace "
+    "in the trained models",
+    ("08", "fail_r2_swap_lstm_trains_in_eval_mode"): "as fail_r2_depth_eval_not_restored",
+    ("11", "fail_r2_classifier_selects_epoch_on_heldout"): "as 06 fail_r2_nets_keep_best_heldout_epoch "
+    "(the epoch chosen on the held-out passages)",
+    ("11", "fail_r2_measure_on_training_passages"): "as fail_last_char_is_padding_column",
+    ("11", "fail_r2_measure_random_letter_may_repeat"): "as fail_last_char_is_padding_column",
+    # round 2 cases of set 04 exercise 3 crash before their checks: the solution's plotting cell
+    # 253cfc38 reads net.train_history, a name only the solution's own function defines. The
+    # fix (tests/mutants/blind/logs/solution04_plot_change.diff) makes all six behave, but is not
+    # committed: a full re-run of solution 04 now gives sweep figures its prose and claims no
+    # longer match (see the README)
     ("04", "fail_r2_es_compares_after_append"): "crashes: the solution's plot cell needs net.train_history",
     ("04", "fail_r2_es_history_best_so_far"): "as fail_r2_es_compares_after_append",
     ("04", "fail_r2_es_ignores_given_optimizer"): "as fail_r2_es_compares_after_append",

@@ -2,11 +2,14 @@
 nn.RNN(num_layers=2), a depth study with dropout judged on held-out text, and the swap of an
 LSTM for a GRU. House conventions in ``rnnlab.checks.core``; the held-out judge in ``heldout``."""
 
+import weakref
+
 import torch
 from torch import nn
 
 from .core import call, describe, fail, passed, recurrence_spy
 from .grads import compare_gradients
+from .initial import require_uniform_init
 from .heldout import (
     call_generator,
     check_held_out,
@@ -18,6 +21,9 @@ from .heldout import (
 )
 
 TOL = 1e-5
+# The weights of exercise 2's models as its check judged them (a weak reference to each model and
+# a copy of its parameters): exercise 3 takes models[2] as gru_net without training it further.
+_JUDGED_DEPTH = {}
 _NAMES = [f"{p}_l{k}" for k in (0, 1) for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
 
 
@@ -91,7 +97,8 @@ def check_two_layer_rnn(layer_cls):
     gradients of a loss on every step's output and on the returned state, with respect to the
     inputs, the initial state and all eight parameters, equal the twin's in float64 (layer 0
     receives the gradient that flows down from layer 1, the state carries it back through time);
-    no torch recurrent module or fused kernel runs inside."""
+    no torch recurrent module or fused kernel runs inside; a freshly built layer's parameters are
+    uniform in +-1/sqrt(num_hiddens), as the text asks."""
     gen = call_generator()
     name, worst_grad = getattr(layer_cls, "__name__", "the layer"), 0.0
     for trial in range(3):
@@ -178,6 +185,7 @@ def check_two_layer_rnn(layer_cls):
                 spy_name=what,
             ),
         )
+    require_uniform_init(layer_cls, name)
     passed(
         f"{name}: outputs and the returned state of both layers equal nn.RNN(num_layers=2) "
         "with copied weights, and so do the gradients through time of a loss on every step and "
@@ -285,6 +293,8 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num
     for L in (1, 2, 3):
         require_not_trained_on(models[L], val_iter, vocab, f"the {L}-layer model", gen)
     judge_sweep(models, vocab, lambda L: f"the {L}-layer model")
+    for L in (1, 2, 3):
+        _JUDGED_DEPTH[L] = (weakref.ref(models[L]), [p.detach().clone() for p in models[L].parameters()])
     passed(
         f"depth study: 1, 2 and 3 layers of {kinds.pop()} with dropout {dropout} between "
         "layers; validation text held out and not trained on; reported validation perplexities "
@@ -293,15 +303,36 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num
     )
 
 
+def _require_as_judged(gru_net):
+    """gru_net's weights are those exercise 2's check saw for models[2] (when that check ran)."""
+    model, weights = _JUDGED_DEPTH.get(2, (lambda: None, None))
+    if model() is not gru_net:
+        return  # exercise 2's check did not run on this object: nothing to compare with
+    now = list(gru_net.parameters())
+    if len(now) != len(weights) or any(a.shape != b.shape for a, b in zip(now, weights)):
+        moved = float("inf")
+    else:
+        moved = max(float((a.detach().cpu() - b.cpu()).abs().max()) for a, b in zip(now, weights))
+    if moved > 0:
+        fail(
+            "gru_net's weights, against those of models[2] when exercise 2's check judged it",
+            "the same weights: exercise 3 takes the trained two-layer GRU of exercise 2 as it is",
+            f"weights that moved by up to {moved:.3g}" if moved < float("inf") else "other parameters",
+            "gru_net was trained again (or changed) after exercise 2: train only the LSTM here; "
+            "timing a step needs forward and backward, not an optimizer step",
+        )
+
+
 def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, dropout=None):
     """The swap: ``gru_net`` is ``lstm_net`` with its LSTM replaced by a GRU of the same depth and
     width; both trained, both judged on held-out windows drawn now.
 
     Properties every correct solution has: lstm_net wraps a two-layer nn.LSTM (of ``num_hiddens``
     units and ``dropout`` between layers, when given); gru_net wraps an nn.GRU of the same depth
-    and width and, with ``models``, is the two-layer model of exercise 2 itself (models[2]); they
-    share no parameter; both beat the unigram baseline and themselves without context on
-    held-out windows drawn now."""
+    and width and, with ``models``, is the two-layer model of exercise 2 itself (models[2]), with
+    the weights exercise 2's check judged when it ran (timing a step runs forward and backward,
+    it does not train); they share no parameter; both beat the unigram baseline and themselves
+    without context on held-out windows drawn now."""
     from .trained import require_distinct, require_lm
 
     lstm, gru = _rnn(lstm_net, "the LSTM model"), _rnn(gru_net, "the GRU model")
@@ -328,6 +359,7 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, 
             "another object",
             "take gru_net = models[2]: the exercise compares the trained two-layer GRU with the LSTM",
         )
+    _require_as_judged(gru_net)
     require_distinct({"lstm_net": lstm_net, "gru_net": gru_net})
     judge_lm(lstm_net, vocab, "the LSTM model")
     judge_lm(gru_net, vocab, "the GRU model")

@@ -21,6 +21,7 @@ from .core import (
     reject_torch_recurrence,
 )
 from .grads import compare_gradients
+from .initial import require_uniform_init
 from .heldout import check_held_out  # noqa: F401
 from .kstep import check_k_step_table  # noqa: F401
 from .lm import (
@@ -477,7 +478,8 @@ def check_gru_variant(layer_cls, variant):
     weights, inputs and initial states (sizes with one step and with batch size 1 always among
     them) its outputs and final state equal the forced-gate nn.GRU's, and so do the gradients of a
     loss on every step's output and on the returned state with respect to the inputs, the initial
-    state and every parameter (float64); no torch recurrent module or fused kernel runs inside."""
+    state and every parameter (float64); no torch recurrent module or fused kernel runs inside;
+    a freshly built layer's parameters are uniform in +-1/sqrt(num_hiddens), as the text asks."""
     if variant not in _VARIANTS:
         raise ValueError(f"variant must be one of {sorted(_VARIANTS)}")
     blocks = "[r, n]" if variant == "reset_only" else "[z, n]"
@@ -589,6 +591,7 @@ def check_gru_variant(layer_cls, variant):
                 spy_name=layer_cls.__name__,
             ),
         )
+    require_uniform_init(layer_cls, layer_cls.__name__)
     passed(
         f"{layer_cls.__name__} ({variant}): outputs, state and the gradients through time (inputs, "
         f"initial state, every weight, of a loss on every step and on the state) equal nn.GRU with "

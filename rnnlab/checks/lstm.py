@@ -8,9 +8,10 @@ import torch
 from torch import nn
 
 from .core import call, describe, fail, passed, recurrence_spy
+from .initial import require_uniform_init
 from .grads import compare_gradients
 from .heldout import call_generator, check_held_out, judge_lm, reject_torch_layers, require_model
-from .trained import require_distinct, require_lm, require_not_trained_on
+from .trained import require_distinct, require_lm, require_not_trained_on, require_trained_head
 
 _BLOCKS = "ifgo"
 
@@ -156,7 +157,8 @@ def check_coupled_lstm(layer_cls):
     weights, inputs and initial (H0, C0) (one step and batch size 1 always among the shapes) its
     outputs and final (H, C) equal the float64 computation, and so do the gradients of a loss on
     every step's output and on the returned (H, C) with respect to the inputs, H0, C0 and every
-    parameter; no torch recurrent module or fused kernel runs inside."""
+    parameter; no torch recurrent module or fused kernel runs inside; a freshly built layer's
+    parameters are uniform in +-1/sqrt(hidden_size) (the initialisation the text asks for)."""
     gen = call_generator()
     name, worst_grad = getattr(layer_cls, "__name__", "the layer"), 0.0
     for trial in range(3):
@@ -269,12 +271,14 @@ def check_coupled_lstm(layer_cls):
                 layer, _coupled_reference, params, X, (H0, C0), what, gen, _GRAD_CAUSE, spy_name=what
             ),
         )
+    require_uniform_init(layer_cls, name)
     passed(
         f"{name}: the coupled LSTM (i = 1 - f, blocks [f, g, o]) matches an independent "
         "float64 computation, outputs, final (H, C) and the gradients through time of a loss on "
         "every step and on (H, C) (inputs, initial state, every weight), for 3 random sizes, "
         "weights, inputs and initial states (one step and batch size 1 included); no torch "
-        f"recurrent layer or kernel inside; largest relative gradient difference {worst_grad:.1e}"
+        f"recurrent layer or kernel inside; initialised uniform in +-1/sqrt(h); largest relative "
+        f"gradient difference {worst_grad:.1e}"
     )
 
 
@@ -289,7 +293,8 @@ def check_heldout_lm(
     ``num_hiddens`` units when given); the model beats the unigram baseline and itself without
     context on held-out windows drawn now; with ``train_iter`` and ``val_iter``, the validation
     text is held out and the model predicts it not much better than fresh text of the same book
-    (it was not trained on it)."""
+    (it was not trained on it); its output layer was trained too (its weights have left the
+    range of their initial draw)."""
     require_model(net, what)
     if layer is not None and not isinstance(getattr(net, "rnn", None), layer):
         fail(
@@ -301,6 +306,7 @@ def check_heldout_lm(
         )
     if num_hiddens is not None:
         require_lm(net, what, layer or nn.Module, num_hiddens, kind_name=getattr(layer, "__name__", None))
+    require_trained_head(net, what)
     judge_lm(net, vocab, what)
     leak = ""
     if val_iter is not None:
@@ -342,8 +348,8 @@ def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_
     units; they are separate models sharing no parameter; their recurrent weights are still
     strongly correlated after training (same start) and the biased model's mean forget bias is
     still clearly above the default one's; both beat the unigram baseline and themselves without
-    context on held-out windows drawn now; with ``val_iter``, neither predicts its validation text
-    much better than fresh text of the book."""
+    context on held-out windows drawn now, their output layers trained too; with ``val_iter``,
+    neither predicts its validation text much better than fresh text of the book."""
     nets = {"default_net": default_net, "biased_net": biased_net}
     for label, net in nets.items():
         require_lm(net, label, nn.LSTM, num_hiddens)
@@ -371,6 +377,7 @@ def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_
         check_held_out(val_iter, train_iter)
     gen = call_generator()
     for label, net in nets.items():
+        require_trained_head(net, label)
         judge_lm(net, vocab, label)
         if val_iter is not None:
             require_not_trained_on(net, val_iter, vocab, label, gen)

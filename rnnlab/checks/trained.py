@@ -6,6 +6,7 @@ well the model predicts text, which ``heldout.judge_lm`` measures on text drawn 
 
 - ``require_lm``: the model is a network with the stated kind of recurrent layer, width, depth
   and dropout;
+- ``require_trained_head``: the output layer was trained too (not only the recurrent layer);
 - ``require_distinct``: models that a table compares are separate objects that share no
   parameter (one network reused for two rows, or two models around one layer, fail);
 - ``require_not_trained_on``: the validation text was not trained on. A model that never saw
@@ -72,6 +73,33 @@ def require_lm(net, what, kind, hidden_size, num_layers=1, dropout=None, kind_na
             f"pass dropout={dropout} when building the layer: torch applies it between layers",
         )
     return rnn
+
+
+# nn.Linear draws its weights uniform in +-1/sqrt(in_features); training moves an output layer
+# well past that range. Measured in quick mode, 2026-12-06, on the solution's trained models of
+# set 7: the largest |weight| of the output layer was 7.3-9.1 times that bound (SGD at lr 1 and
+# Adam at 0.005). A layer that was never handed to the optimizer keeps every weight inside it.
+UNTRAINED_REACH = 1.5
+
+
+def require_trained_head(net, what):
+    """Fail when a linear layer of ``net`` outside its recurrent layer still lies inside the
+    range of its initial draw: the whole model is trained, not only the recurrent layer."""
+    rnn = getattr(net, "rnn", None)
+    inside = {id(m) for m in rnn.modules()} if isinstance(rnn, torch.nn.Module) else set()
+    for name, module in net.named_modules():
+        if id(module) in inside or not isinstance(module, torch.nn.Linear) or module.in_features < 2:
+            continue
+        reach = float(module.weight.detach().abs().max()) * module.in_features**0.5
+        if reach <= UNTRAINED_REACH:
+            fail(
+                f"{what}: the weights of its layer {name!r} after training (largest |weight| times "
+                "sqrt(in_features))",
+                f"beyond {UNTRAINED_REACH}: training moves a layer out of the range of its initial draw",
+                f"{reach:.2f} (inside the initial range of +-1/sqrt(in_features))",
+                "this layer is untrained: the model was not trained, or its optimizer was not given "
+                "all of the model's parameters (net.parameters(), not only its recurrent layer's)",
+            )
 
 
 def require_distinct(named):

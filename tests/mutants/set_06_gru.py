@@ -33,8 +33,8 @@ class TwoGate(nn.Module):
         s = num_hiddens**-0.5
         self.weight_ih_l0 = nn.Parameter(torch.empty(2 * num_hiddens, num_inputs).uniform_(-s, s))
         self.weight_hh_l0 = nn.Parameter(torch.empty(2 * num_hiddens, num_hiddens).uniform_(-s, s))
-        self.bias_ih_l0 = nn.Parameter(torch.zeros(2 * num_hiddens))
-        self.bias_hh_l0 = nn.Parameter(torch.zeros(2 * num_hiddens))
+        self.bias_ih_l0 = nn.Parameter(torch.empty(2 * num_hiddens).uniform_(-s, s))
+        self.bias_hh_l0 = nn.Parameter(torch.empty(2 * num_hiddens).uniform_(-s, s))
 
     def forward(self, inputs, state):
         if self.mistake == "wraps_gru":

@@ -28,12 +28,17 @@ class TwoLayer(nn.Module):
         if mistake == "wraps_rnn":
             self.inner = nn.RNN(num_inputs, num_hiddens, num_layers=2)
             return
+        s = num_hiddens**-0.5  # uniform in +-1/sqrt(h), as the exercise text asks
+
+        def init(*shape):
+            return nn.Parameter(torch.empty(*shape).uniform_(-s, s))
+
         for l in (0, 1):
             n_in = num_inputs if l == 0 or mistake == "ih1_shape" else num_hiddens
-            setattr(self, f"weight_ih_l{l}", nn.Parameter(torch.zeros(num_hiddens, n_in)))
-            setattr(self, f"weight_hh_l{l}", nn.Parameter(torch.zeros(num_hiddens, num_hiddens)))
-            setattr(self, f"bias_ih_l{l}", nn.Parameter(torch.zeros(num_hiddens)))
-            setattr(self, f"bias_hh_l{l}", nn.Parameter(torch.zeros(num_hiddens)))
+            setattr(self, f"weight_ih_l{l}", init(num_hiddens, n_in))
+            setattr(self, f"weight_hh_l{l}", init(num_hiddens, num_hiddens))
+            setattr(self, f"bias_ih_l{l}", init(num_hiddens))
+            setattr(self, f"bias_hh_l{l}", init(num_hiddens))
 
     def forward(self, inputs, state):
         m = self.mistake
