@@ -174,16 +174,6 @@ PENDING = [
         "depth",
     ),
     Pending(
-        "chapters/08_deep_rnn.ipynb",
-        "With only 10,000 characters to train on, a second layer did not",
-        "depth",
-    ),
-    Pending(
-        "chapters/08_deep_rnn.ipynb",
-        "* The two-layer LSTM trained with learning rate 2 reaches a training",
-        "depth",
-    ),
-    Pending(
         "chapters/09_bidirectional_rnn.ipynb",
         "The training perplexity falls faster than that of any model in the",
         "depth",
