@@ -14,10 +14,12 @@ from .data import (
     load_data_split,
     load_data_time_machine,
     load_data_time_machine_split,
+    load_data_time_machine_val_test,
     read_lines,
     read_time_machine,
     seq_data_iter_random,
     seq_data_iter_sequential,
+    split_validation_test,
     tokenize,
 )
 from .models import RNNLM
@@ -52,6 +54,8 @@ __all__ = [
     "load_data_split",
     "load_data_time_machine",
     "load_data_time_machine_split",
+    "load_data_time_machine_val_test",
+    "split_validation_test",
     # chapters 3-4: the language-model wrapper, its training loop and its plots
     "RNNLM",
     "train",

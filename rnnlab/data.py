@@ -333,3 +333,44 @@ def load_data_time_machine_split(
         val_tokens,
         train_on_rest=train_on_rest,
     )
+
+
+def split_validation_test(held_out_iter: SeqDataLoader) -> tuple[SeqDataLoader, SeqDataLoader]:
+    """Halve held-out text into a validation part (its first half) and a test part (the rest).
+
+    Validation is what a run may look at as often as it likes, to choose an epoch, stop early or
+    pick a learning rate; test is scored once, for the model so chosen, so its perplexity is not
+    biased by the choice. The halves keep the held-out loader's batch shape and fixed cut; they
+    are the book's stored seed runs' ``val`` and ``test`` (``rnnlab.seeds``).
+    """
+    ids = held_out_iter.corpus
+    half = len(ids) // 2
+    b, n = held_out_iter.batch_size, held_out_iter.num_steps
+    return (
+        SeqDataLoader(ids[:half], b, n, random_offset=False),
+        SeqDataLoader(ids[half:], b, n, random_offset=False),
+    )
+
+
+def load_data_time_machine_val_test(
+    batch_size: int,
+    num_steps: int,
+    use_random_iter: bool = False,
+    max_tokens: int = 10000,
+    held_out_tokens: int = 10000,
+    train_on_rest: bool = False,
+) -> tuple[SeqDataLoader, SeqDataLoader, SeqDataLoader, Vocab]:
+    """The chapters' text of The Time Machine with its held-out part split in validation and test.
+
+    The training text and the held-out text are ``load_data_time_machine_split``'s (the
+    ``held_out_tokens`` characters after the first ``max_tokens``); ``split_validation_test``
+    halves the held-out text: validation is its first half, test the second.
+
+    Returns:
+        ``(train_iter, val_iter, test_iter, vocab)``; both held-out loaders are sequential with
+        a fixed cut.
+    """
+    train_iter, held_out_iter, vocab = load_data_time_machine_split(
+        batch_size, num_steps, use_random_iter, max_tokens, held_out_tokens, train_on_rest
+    )
+    return (train_iter, *split_validation_test(held_out_iter), vocab)

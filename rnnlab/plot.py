@@ -83,6 +83,8 @@ def plot(
     for x, y, fmt in zip(X, Y, list(fmts) * len(Y)):
         ax.plot(x, y, fmt)
     ax.set_xscale(xscale), ax.set_yscale(yscale)
+    if yscale == "log":
+        _plain_log_labels(ax.yaxis)
     if xlabel:
         ax.set_xlabel(xlabel)
     if ylabel:
@@ -93,6 +95,16 @@ def plot(
         ax.set_title(title)
     ax.grid(True, alpha=0.3)
     return ax
+
+
+def _plain_log_labels(axis):
+    """Label a log axis with plain numbers (5, 10, 20, 50), not powers of ten: a perplexity
+    axis spans one or two decades, where 10^0 and 10^1 alone would leave it nearly unlabelled."""
+    from matplotlib.ticker import FuncFormatter, LogLocator
+
+    axis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+    axis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:g}"))
+    axis.set_minor_formatter(FuncFormatter(lambda y, _: ""))
 
 
 def _is_flat(values):

@@ -26,11 +26,16 @@ class TrainingReport:
     epochs, call ``epoch_done(history)`` after each, then ``close()``.
     """
 
-    def __init__(self, num_epochs, held_out=False, plot=True, progress=True, print_every=None):
+    def __init__(self, num_epochs, held_out=None, plot=True, progress=True, print_every=None):
+        # held_out: the name of the held-out curve ("held-out" or "validation"); True means
+        # "held-out", and None or False: no held-out curve
+        held_out = "held-out" if held_out is True else held_out or None
         self.num_epochs, self.held_out = num_epochs, held_out
-        legend = ["training"] + (["held-out"] if held_out else [])
+        legend = ["training"] + ([held_out] if held_out else [])
         live = plot and in_notebook()
-        self.live = LivePlot("epoch", "perplexity", legend, xlim=[1, num_epochs], enabled=live)
+        # a log axis: the region that matters (perplexities of 1-20) is not squashed under the
+        # early epochs' or an overfitting run's large values
+        self.live = LivePlot("epoch", "perplexity", legend, xlim=[1, num_epochs], yscale="log", enabled=live)
         self.print_every = print_every or max(1, num_epochs // 10)
         # In Jupyter the live plot's title is the progress report; a bar is shown only without it.
         self.bar = _progress(num_epochs, progress and not self.live.enabled)
@@ -51,7 +56,7 @@ class TrainingReport:
             measured_now = history.val_epochs[-1:] == [epoch]
             values.append(history.val_perplexity if measured_now else None)  # None: a gap in the curve
             if history.val_perplexities:
-                line = f"perplexity: training {ppl:.2f}, held-out {history.val_perplexity:.2f}"
+                line = f"perplexity: training {ppl:.2f}, {self.held_out} {history.val_perplexity:.2f}"
         self.bar.update(1)
         self.bar.set_postfix(perplexity=f"{ppl:.2f}", refresh=False)
         elapsed = time.perf_counter() - self.start

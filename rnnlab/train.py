@@ -5,6 +5,7 @@ for each minibatch, begin or detach the state, compute the loss over all positio
 backpropagate, clip the gradient's global norm, take an optimizer step.
 """
 
+import copy
 import math
 import random
 import time
@@ -95,7 +96,10 @@ class History:
 
     ``perplexities`` are training perplexities (the mean over each epoch's minibatches, while
     the weights change). With held-out data, ``val_perplexities`` holds the held-out
-    perplexity after the epochs listed in ``val_epochs``.
+    perplexity after the epochs listed in ``val_epochs``. With a test loader as well, that
+    held-out text is the validation text, used to choose an epoch (``best_val``), and
+    ``test_perplexity`` is the perplexity of the chosen epoch's weights (``test_epoch``) on the
+    test text, measured once after training.
     """
 
     epochs: list = field(default_factory=list)
@@ -106,6 +110,8 @@ class History:
     samples: dict = field(default_factory=dict)
     val_epochs: list = field(default_factory=list)
     val_perplexities: list = field(default_factory=list)
+    test_perplexity: float | None = None
+    test_epoch: int | None = None
 
     @property
     def perplexity(self):
@@ -119,7 +125,7 @@ class History:
 
     @property
     def best_val(self):
-        """``(epoch, perplexity)`` of the lowest held-out perplexity (None without held-out data)."""
+        """``(epoch, perplexity)`` of the lowest held-out (validation) perplexity; None without."""
         if not self.val_perplexities:
             return None
         i = min(range(len(self.val_perplexities)), key=self.val_perplexities.__getitem__)
@@ -131,6 +137,8 @@ class History:
         return sum(self.tokens_per_sec) / len(self.tokens_per_sec)
 
     def summary(self):
+        if self.test_perplexity is not None:
+            return self._summary_with_test()
         if not self.val_perplexities:
             return f"perplexity {self.perplexity:.2f}, {self.speed:.0f} tokens/sec on {self.device}"
         best_epoch, best = self.best_val
@@ -139,6 +147,14 @@ class History:
             f"(lowest held-out {best:.2f} at epoch {best_epoch}), "
             f"{self.speed:.0f} tokens/sec on {self.device}"
         )
+
+    def _summary_with_test(self):
+        parts = [f"perplexity: training {self.perplexity:.2f}"]
+        if self.val_perplexities:
+            best_epoch, best = self.best_val
+            parts.append(f"validation {self.val_perplexity:.2f} (lowest {best:.2f} at epoch {best_epoch})")
+        parts.append(f"test {self.test_perplexity:.2f} at epoch {self.test_epoch}")
+        return ", ".join(parts) + f", {self.speed:.0f} tokens/sec on {self.device}"
 
 
 def train(
@@ -158,6 +174,7 @@ def train(
     print_every: int | None = None,
     val_iter: Iterable | None = None,
     val_every: int | None = None,
+    test_iter: Iterable | None = None,
 ) -> History:
     """Train a language model with chapter 3's loop and return what it measured.
 
@@ -185,14 +202,20 @@ def train(
             (``evaluate_perplexity``) is recorded, plotted and printed next to training's.
         val_every: measure the held-out perplexity every so many epochs (default: twice per
             printed line) and always after the last.
+        test_iter: test minibatches, scored once after training (``History.test_perplexity``).
+            With it, ``val_iter`` is validation text: the run keeps a copy of the weights of the
+            epoch with the lowest validation perplexity, and ends with ``net`` holding those
+            weights (early stopping, chosen on validation); the test figure and the samples are
+            theirs. Without ``val_iter`` nothing is chosen and the final weights are tested.
 
     Shape:
         X, Y: ``(batch_size, num_steps)`` token ids; ``net(X, state)`` returns logits of shape
         ``(num_steps * batch_size, len(vocab))``, time-major like ``Y.T.reshape(-1)``.
 
     Returns:
-        History: per-epoch training perplexity and tokens/s, held-out perplexities, the wall
-        time, the device and the samples (``history.samples[prefix]``).
+        History: per-epoch training perplexity and tokens/s, held-out perplexities, the test
+        perplexity and its epoch, the wall time, the device and the samples
+        (``history.samples[prefix]``).
     """
     num_epochs = cap_epochs(num_epochs)
     device = torch.device(device) if device is not None else try_gpu()
@@ -202,7 +225,9 @@ def train(
     loss = nn.CrossEntropyLoss()
     optimizer = optimizer or torch.optim.SGD(net.parameters(), lr)
     history = History(device=str(device))
-    report = TrainingReport(num_epochs, val_iter is not None, plot, progress, print_every)
+    held_out = None if val_iter is None else "held-out" if test_iter is None else "validation"
+    report = TrainingReport(num_epochs, held_out, plot, progress, print_every)
+    chosen = None  # (epoch, validation perplexity, weights) of the lowest validation perplexity so far
     val_every = val_every or max(1, report.print_every // 2)  # a fresh held-out value in every printed line
     with report:
         for epoch in range(1, num_epochs + 1):
@@ -213,8 +238,15 @@ def train(
             if val_iter is not None and (epoch % val_every == 0 or epoch == num_epochs):
                 history.val_epochs.append(epoch)
                 history.val_perplexities.append(evaluate_perplexity(net, val_iter, device))
+                if test_iter is not None and (chosen is None or history.val_perplexity < chosen[1]):
+                    chosen = (epoch, history.val_perplexity, copy.deepcopy(net.state_dict()))
             report.epoch_done(history)
     history.seconds = report.close()
+    if test_iter is not None:
+        if chosen is not None:
+            net.load_state_dict(chosen[2])
+        history.test_epoch = chosen[0] if chosen is not None else num_epochs
+        history.test_perplexity = evaluate_perplexity(net, test_iter, device)
     print(history.summary())
     for prefix in prefixes or ():
         history.samples[prefix] = predict(prefix, num_preds, net, vocab, device)
