@@ -330,6 +330,8 @@ def _correlation(a, b):
 # run (30 epochs, SGD lr 1), solution and both blind correct cases: correlation 0.994, gap 0.98;
 # models built from different initial weights: correlation -0.01, gap 0.00 (both deterministic
 # given the trained models: no sampling, so no false rejection from the check's own draws).
+# frr forget_bias_pair_07 (3 trainings x 5 runs, quick mode, 2026-12-07, load 4.4-4.8): 0 of 15
+# rejected; correlation - 0.5: mean 0.494, sd 0.0002; gap - 0.25: mean 0.725, sd 0.007 (over 100 sd).
 SAME_START_CORRELATION = 0.5
 FORGET_BIAS_GAP = 0.25
 

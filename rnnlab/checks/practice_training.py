@@ -348,7 +348,7 @@ def check_line_model(net, vocab, what="the trained line model"):
     if not ppl < CONTEXT_MARGIN * ppl_reset:
         fail(
             f"masked perplexity of {what} with context, against itself reading every character alone",
-            f"with context at least {1 - CONTEXT_MARGIN:.0%} lower",
+            f"with context at least {1 - CONTEXT_MARGIN:.1%} lower",
             f"{ppl:.2f} with context, {ppl_reset:.2f} without",
             "the recurrent state does not carry information along the line",
         )

@@ -165,6 +165,7 @@ def main(argv=None):
     parser.add_argument("check", nargs="?", choices=sorted(SPECS))
     parser.add_argument("--runs", type=int, default=20, help="check re-runs per trained model")
     parser.add_argument("--trainings", type=int, default=1, help="trainings (1: the notebook's own)")
+    parser.add_argument("--seed-base", type=int, default=1000, help="training k uses seed base + k")
     parser.add_argument("--save", action="store_true", help=f"store the slacks in {RESULTS.name}")
     parser.add_argument("--table", action="store_true", help=f"print {RESULTS.name} as a table")
     args = parser.parse_args(argv)
@@ -182,7 +183,7 @@ def main(argv=None):
         if training:  # seed 0 is the notebook's own training
             with contextlib.redirect_stdout(io.StringIO()):
                 for cell in retrain:
-                    source = _reseed("".join(cell["source"]), 1000 + training)
+                    source = _reseed("".join(cell["source"]), args.seed_base + training)
                     exec(compile(_runnable(source), f"<cell {cell['id']}>", "exec"), ns)
         for run in range(args.runs):
             t = time.monotonic()
@@ -203,11 +204,13 @@ def main(argv=None):
     print(f"total {seconds:.0f} s, load average {min(loads):.1f}-{max(loads):.1f}")
     if args.save:
         stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-        stored[args.check] = {
+        key = args.check if args.seed_base == 1000 else f"{args.check}@seeds{args.seed_base}"
+        stored[key] = {
             "set": spec.set_number,
             "cell": spec.check_cell,
             "runs_per_training": args.runs,
             "trainings": args.trainings,
+            "seeds": [0] + [args.seed_base + t for t in range(1, args.trainings)],
             "seconds": round(seconds),
             "load_average": [round(min(loads), 2), round(max(loads), 2)],
             "date": time.strftime("%Y-%m-%d %H:%M"),

@@ -96,6 +96,19 @@ SPECS = {
     "attention_decoder_12": Spec("12", "14b9add3"),
     "seq2seq_loss_12": Spec("12", "fd175b98"),
     "beam_search_12": Spec("12", "d3c75ef1"),
+    "windows_01": Spec("01", "b8362823"),
+    "train_val_split_02": Spec("02", "c01b93e1"),
+    "next_token_probs_03": Spec("03", "03-16"),
+    "language_model_03": Spec("03", "03-25"),
+    "grad_norm_03": Spec("03", "03-34"),
+    "d2l_params_04": Spec("04", "9824eca5"),
+    "param_count_06": Spec("06", "3953a63c"),
+    "forget_bias_07": Spec("07", "ba17736d"),
+    "masked_loss_10": Spec("10", "70bb3794"),
+    "buckets_10": Spec("10", "6f832ed2"),
+    "packed_lm_10": Spec("10", "cf591b11"),
+    "reverse_padded_11": Spec("11", "61545c6b"),
+    "decoder_inputs_12": Spec("12", "9bfad4a7"),
     # a trained model judged on text or inputs drawn now: re-trainings times re-runs
     "gru_lstm_pair_06": Spec(
         "06", "87b1c9ed", ("6750f7fe",), (CONTEXT, (C + "gru", "UNTRAINED_SHARE", "margin", True), LEAK)
@@ -116,7 +129,13 @@ SPECS = {
     "depth_study_08": Spec("08", "9fe44576", ("46d7095c",), (CONTEXT,)),
     "gru_for_lstm_08": Spec("08", "b68645df", ("46d7095c", "d451889c"), (CONTEXT,)),
     "line_model_10": Spec(
-        "10", "1ba2ff9e", ("2579fc9e",), ((C + "practice_training", "CONTEXT_MARGIN", "margin", True),)
+        "10",
+        "1ba2ff9e",
+        ("2579fc9e",),
+        (
+            (C + "practice_training", "CONTEXT_MARGIN", "margin", True),
+            (C + "practice_training", "PARAM_TOL", "tolerance", True),
+        ),
     ),
     "trained_lm_03": Spec("03", "03-10", ("03-09",)),
     "trained_lm_02": Spec("02", "c4f8f78c", ("41a6faa3",)),
