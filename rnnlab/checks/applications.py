@@ -9,6 +9,8 @@ from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_
 from .classifier import check_passage_classifier  # noqa: F401 (exercise 3)
 from .core import call, describe, fail, fresh_generator, passed
 
+# frr bidirectional_padded_11 (fresh inputs, 200 runs, 2026-12-07): 0 rejected; slack
+# log10(TOL / max diff) mean 2.35 decades, sd 0.19, min 1.92: 12.6 sd, est. < 1e-30.
 TOL = 1e-5
 
 
