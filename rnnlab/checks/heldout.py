@@ -28,8 +28,8 @@ HELDOUT = "war_of_the_worlds"
 # 64 windows (16 until 2026-12-07): fewer let the draw alone move a ratio by 0.02 (set 7).
 NUM_WINDOWS, WINDOW, WARM = 64, 300, 30  # 64 windows of 300 characters, the first 30 warm up
 # A model that ignores its state scores the same with and without context (float rounding only),
-# so 0.1% suffices (was 1%). Sets 6, 8, 10: 0 rejected, 5-48 sd (docs/false-rejections.md). NOT
-# below 1e-3 for set 7's coupled LSTM (Adam, overfits; some seeds gain only 1% from context): frr
+# so 0.1% suffices (was 1%). Sets 6, 8, 10, set 7's pair: 0 rejected, 5-48 sd (docs/false-rejections.md).
+# NOT below 1e-3 for set 7's coupled LSTM (Adam, overfits; some seeds gain only 1% from context): frr
 # coupled_heldout_07, 65 runs on 12 trainings (quick mode, 2026-12-07, load 3.6-5.4): 1 rejected,
 # slack (0.999 - ratio) mean 0.056, sd 0.028: 2.0 sd, est. 2e-2 (at 0.99 and 16 windows: 2.1 sd).
 CONTEXT_MARGIN = 0.999
