@@ -21,6 +21,7 @@ def _shares_storage(a, b):
     return a.untyped_storage().data_ptr() == b.untyped_storage().data_ptr()
 
 
+# frr d2l_params_04: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_d2l_params(to_d2l_params):
     """``to_d2l_params(rnn)`` -> {"W_xh": (I, H), "W_hh": (H, H), "b_h": (H,)}, copies such that
     H_t = tanh(X_t W_xh + H_{t-1} W_hh + b_h) equals ``nn.RNN``, on random layers and states."""

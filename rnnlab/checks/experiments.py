@@ -59,6 +59,7 @@ def _close(a, b, atol=1e-5):
 # --- sequence models: windows, k-step-ahead prediction, a trained one-step model ----------
 
 
+# frr windows_01: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_windows(make_windows):
     """``make_windows(x, tau)`` -> features (T - tau, tau) and labels (T - tau, 1), where
     ``features[i] = x[i:i + tau]`` and ``labels[i] = x[i + tau]``."""
@@ -131,6 +132,7 @@ def _reference_k_step(net, x, tau, k):
     return torch.stack(preds, dim=1)  # (n, k)
 
 
+# frr k_step_01: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_k_step(k_step_predictions):
     """``k_step_predictions(net, x, tau, k)`` -> (T - tau - k + 1, k); entry [i, j] predicts
     x[i + tau + j] from the observations x[i:i + tau] alone, feeding predictions back."""
@@ -354,6 +356,7 @@ def check_beats_naive(net, x, tau, n_train):
 # --- recurrent layers: parameter counts, GRU variants, trained models ---------------------
 
 
+# frr param_count_06: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_param_count(rnn_param_count):
     """``rnn_param_count(kind, num_inputs, num_hiddens)`` for kind 'rnn', 'gru', 'lstm' equals
     the number of parameters of the torch.nn layer."""
