@@ -9,6 +9,8 @@ from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_
 from .classifier import check_passage_classifier  # noqa: F401 (exercise 3)
 from .core import call, describe, fail, fresh_generator, passed
 
+# frr bidirectional_padded_11 (fresh inputs, 1,000 runs, 2026-12-07): 0 rejected; slack log10(TOL /
+# max diff) mean 2.34 decades, sd 0.18, min 1.75 (one run with a zero difference left out): 12.8 sd.
 TOL = 1e-5
 
 
@@ -22,6 +24,7 @@ def _reference_reverse(X, lengths):
     return out
 
 
+# frr reverse_padded_11: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_reverse_padded(reverse_padded):
     """``reverse_padded(X, lengths)``: each row's first lengths[b] entries reversed, the rest kept."""
     gen = fresh_generator()
@@ -258,6 +261,7 @@ def check_bidirectional_padded(layer_class):
     )
 
 
+# frr timed_layers_11: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_timed_layers(padded_layer, packed_layer):
     """The two layers timed after exercise 2: ``padded_layer`` (a BiGRUPadded) and
     ``packed_layer`` (``nn.GRU(bidirectional=True)``), each timed on the same padded batch for a

@@ -14,6 +14,8 @@ from .layers import copy_twin_weights
 
 # float32 learner against a float64 reference: rounding stays below 1e-5 of the gradients' scale
 GRAD_RTOL = 1e-4  # 0 of 200 correct runs rejected (2-layer BiGRU, 2026-12-06)
+# frr twin_09 (200 runs, 2026-12-07): slack log10(GRAD_RTOL / gap) mean 2.64 decades, sd 0.11, min
+# 2.19: 24.8 sd, est. < 1e-30.
 
 
 def _as_tuple(state):

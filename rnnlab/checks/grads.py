@@ -15,6 +15,9 @@ import torch
 from .core import call, fail, recurrence_spy
 
 GRAD_RTOL = 1e-4  # float32 learner against float64 reference: measured mismatches are below 1e-6
+# frr twin_03, twin_09, two_layer_rnn_08, gru_variant_06 (2,000 runs, fresh weights and inputs,
+# 2026-12-07): 0 rejected; slack log10(GRAD_RTOL / gap) mean 2.2-2.5 decades, sd 0.10-0.22, min
+# 0.70: 10 sd or more, est. < 1e-20.
 
 
 def _parts(state):

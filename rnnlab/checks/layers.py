@@ -16,6 +16,8 @@ from torch import nn
 from .core import call, describe, fail, fresh_generator, passed, recurrence_spy, reject_torch_recurrence
 from .grads import compare_gradients
 
+# frr twin_03 / twin_09 (fresh weights and inputs, 300 / 200 runs, 2026-12-07): 0 rejected; slack
+# log10(TOL / max diff) mean 1.92 / 1.70 decades, sd 0.06 / 0.14, min 1.32: over 12 sd, est. < 1e-30.
 TOL = 1e-5
 SHAPES = ((1, 1), (5, 1), (4, 3), (7, 2))  # (num_steps, batch_size); the first has one step
 

@@ -197,6 +197,7 @@ def check_below_unigram(net, data_iter, what="the trained model"):
 _SPLIT_BOUNDARIES = [(7, 0.5), (11, 0.25), (9, 0.1), (4, 0.2)]
 
 
+# frr train_val_split_02: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_train_val_split(train_val_split):
     """``train_val_split(corpus, val_fraction)`` -> (train, val).
 

@@ -21,6 +21,7 @@ def _bias_names(lstm):
     return [(f"bias_ih_l{k}{s}", f"bias_hh_l{k}{s}") for k in range(lstm.num_layers) for s in sfx]
 
 
+# frr forget_bias_07: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_forget_bias(set_forget_bias):
     """``set_forget_bias(lstm, value)`` changes ``lstm`` in place so that the forget gate's two
     biases add up to ``value`` in every layer and direction, and changes nothing else.
@@ -147,6 +148,7 @@ def _close(a, b):
     )
 
 
+# frr coupled_lstm_07: 0 of 1,000 runs rejected (fresh inputs, 2026-12-07): rate < 2.99e-03 (95 %)
 def check_coupled_lstm(layer_cls):
     """``layer_cls(input_size, hidden_size)``: an LSTM whose input gate is 1 - forget gate,
     written from scratch, parameters laid out like nn.LSTM's with three blocks [f, g, o], state
@@ -336,6 +338,8 @@ def _correlation(a, b):
 # run (30 epochs, SGD lr 1), solution and both blind correct cases: correlation 0.994, gap 0.98;
 # models built from different initial weights: correlation -0.01, gap 0.00 (both deterministic
 # given the trained models: no sampling, so no false rejection from the check's own draws).
+# frr forget_bias_pair_07 (3 trainings x 5 runs, quick mode, 2026-12-07, load 4.4-4.8): 0 of 15
+# rejected; correlation - 0.5: mean 0.494, sd 0.0002; gap - 0.25: mean 0.725, sd 0.007 (over 100 sd).
 SAME_START_CORRELATION = 0.5
 FORGET_BIAS_GAP = 0.25
 

@@ -3,22 +3,26 @@
 A check that draws fresh inputs, trains a baseline or measures a trained model compares a
 *statistic* with a margin; a correct solution is rejected when the statistic falls on the wrong
 side by chance. This command runs the solution notebook of a set (quick mode) up to the check,
-then recomputes the check's statistic many times on the reference solution's objects: fresh
-check randomness every run and, with ``--trainings K``, the model retrained K times with other
-seeds (the statistic of a trained check depends on training too). It reports, per compared
-quantity, the "slack" (how far the statistic is on the accepting side of its margin; a run is
-rejected when a slack is below 0): the count of rejections, the mean and standard deviation of
-the slack, the margin's distance from the mean in standard deviations and the normal-tail
-estimate of the rejection rate. Skewed slacks need more than the normal tail says: the minimum
-and the skewness are printed too.
+then re-runs the check many times on the reference solution's objects: fresh check randomness
+every run and, with ``--trainings K``, the model retrained K times with other seeds (the
+statistic of a trained check depends on training too). Per compared quantity it reports the
+"slack" (how far the statistic is on the accepting side of its margin; below 0 is a rejection):
+the count of rejections, the mean and standard deviation of the slack, the margin's distance from
+the mean in standard deviations and the normal-tail estimate of the rejection rate (skewed slacks
+need more than the normal tail says: the minimum and the skewness are printed too). The check's
+own verdict is counted as well; with no rejection in n runs, 3/n bounds the rate (95 %).
 
-    python -m rnnlab.tools.bench.frr passage_classifier --runs 20 --trainings 3
+    python -m rnnlab.tools.bench.frr gru_lstm_pair_06 --runs 5 --trainings 6 --save
+    python -m rnnlab.tools.bench.frr --table        # the stored results as a Markdown table
 
-200 re-trainings per check do not fit on a shared 2-core machine; the count measured is part
-of the comment next to each margin constant.
+The specs (which cell, which cells retrain, which margins are probed) are in ``frr_specs``; the
+recording of a margin constant while the real check runs is ``frr_probe``; ``--save`` keeps every
+slack in ``frr_results.json``. How much is enough, and the table: docs/false-rejections.md.
 """
 
 import argparse
+import contextlib
+import io
 import json
 import math
 import os
@@ -27,73 +31,12 @@ import re
 import statistics
 import sys
 import time
-from dataclasses import dataclass
+
+from . import frr_probe
+from .frr_specs import SPECS
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
-
-
-@dataclass
-class Spec:
-    set_number: str
-    check_cell: str  # the id of the check cell; the notebook runs up to it
-    retrain_cells: tuple  # cells re-run (with another seed) for a fresh training
-    statistic: object  # namespace -> {name: slack}; a slack below 0 is a rejection
-
-
-def _classifier_slacks(ns):
-    from rnnlab.checks import classifier
-    from rnnlab.checks.core import fresh_generator
-    from rnnlab.classify import passage_task, sample_passages
-
-    global _PASSAGE_DATA
-    if _PASSAGE_DATA is None:
-        train_parts, test_parts, vocab = passage_task()
-        _PASSAGE_DATA = (train_parts, test_parts, vocab["<pad>"], len(vocab))
-    gen = fresh_generator()
-    passages, labels = sample_passages(_PASSAGE_DATA[1], 3000, 20, 100, gen)
-    ns["net"].eval()
-    s = classifier.held_out_statistics(ns["net"], _PASSAGE_DATA, passages, labels, gen, 20, 100, 3000)
-    threshold = max(classifier.LEAK_FLOOR, classifier.LEAK_SIGMAS * s["spread"])
-    return {
-        "above baseline": s["acc"] - s["base"] - classifier.BASELINE_MARGIN,
-        "leak": s["acc_seen"] + threshold - s["acc"],
-        "_acc": s["acc"],
-        "_base": s["base"],
-    }
-
-
-_PASSAGE_DATA = None
-
-
-def _beats_naive_slacks(ns):
-    import torch
-    from torch import nn
-
-    from rnnlab.checks import experiments
-    from rnnlab.checks.core import fresh_generator
-
-    net, tau, n_train = ns["lstm"], ns["tau"], ns["n_train"]
-    x = torch.as_tensor(ns["x"]).detach().float().cpu().reshape(-1)
-    X, y = x.unfold(0, tau, 1)[:-1][n_train:], x[tau:][n_train:]
-    net.eval()
-    with torch.no_grad():
-        pred = net(X).reshape(-1)
-        mse, naive, _, bar = experiments.one_step_errors(pred, X, y)
-        (rnn,) = [m for m in net.modules() if isinstance(m, nn.RNNBase)]
-        residual = experiments.last_state_residual(rnn, net, X, "cpu", fresh_generator())
-    net.train()
-    return {
-        "below the bar (share of repeat-last MSE)": (bar - mse) / naive,
-        "affine residual": experiments.AFFINE_RTOL - residual,
-        "_residual": residual,
-    }
-
-
-SPECS = {
-    "passage_classifier": Spec("11", "88b18d03", ("24bb0d06",), _classifier_slacks),
-    # the statistic depends on training only: --runs 1 --trainings N
-    "beats_naive": Spec("01", "5dc9a9cf", ("44ca9776",), _beats_naive_slacks),
-}
+RESULTS = pathlib.Path(__file__).with_name("frr_results.json")
 
 
 def _sections_until(notebook, cell_id):
@@ -119,6 +62,8 @@ def _reseed(source, seed):
 
 
 def prepare(spec):
+    """Run the solution notebook of the set (quick mode) up to the check cell, check cells
+    included (later cells use what they define); return (namespace, retraining cells, check cell)."""
     os.environ.setdefault("RNNLAB_QUICK", "1")
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("RNNLAB_DATA", "/work/shared/data")
@@ -128,59 +73,152 @@ def prepare(spec):
     (path,) = sorted((ROOT / "solutions").glob(f"{spec.set_number}_*.ipynb"))
     notebook = json.loads(path.read_text())
     cells = _sections_until(notebook, spec.check_cell)
+    (check,) = [c for c in notebook["cells"] if c.get("id") == spec.check_cell]
     ns = {"__name__": "__main__"}
-    for cell in cells:
-        if "check" in cell["metadata"].get("tags", []):
-            continue
-        exec(compile(_runnable("".join(cell["source"])), f"<cell {cell['id']}>", "exec"), ns)
+    with contextlib.redirect_stdout(io.StringIO()):
+        for cell in cells:
+            exec(compile(_runnable("".join(cell["source"])), f"<cell {cell['id']}>", "exec"), ns)
     retrain = [c for c in cells if c["id"] in spec.retrain_cells]
-    return ns, retrain
+    return ns, retrain, "".join(check["source"])
 
 
-def summarise(name, values):
-    """Rejections, mean, sd, distance of the margin (slack 0) in sd, normal-tail estimate."""
+def one_run(spec, ns, check_source):
+    """One measurement: the spec's statistic, or the check cell itself run with its margins probed
+    (its verdict as a slack of +1 or -1, each probed margin's smallest slack of the run)."""
+    from rnnlab.checks.core import CheckFailed
+
+    if spec.statistic is not None:
+        return spec.statistic(ns)
+    recorders, undo = frr_probe.install(spec.probes)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(_runnable(check_source), f"<check {spec.check_cell}>", "exec"), ns)
+        values = {VERDICT: 1.0}
+    except CheckFailed as err:
+        values = {VERDICT: -1.0, "_failure": str(err).splitlines()[0]}
+    finally:
+        undo()
+    for label, recorder in recorders.items():
+        if recorder.slacks:
+            values[label] = min(recorder.slacks)
+    return values
+
+
+VERDICT = "check verdict"
+
+
+def summarise(values):
+    """Rejections, mean, sd, distance of the margin (slack 0) in sd, normal-tail estimate, and the
+    rule-of-three bound (95 %) that the count alone gives."""
     n = len(values)
-    mean = statistics.fmean(values)
-    sd = statistics.stdev(values) if n > 1 else float("nan")
-    k = mean / sd if sd > 0 else float("inf")
-    tail = 0.5 * math.erfc(k / math.sqrt(2)) if sd > 0 else 0.0
-    skew = (sum((v - mean) ** 3 for v in values) / n) / sd**3 if sd > 0 else 0.0
     rejected = sum(v < 0 for v in values)
-    return (
-        f"{name}: {n} runs, {rejected} rejected; slack mean {mean:.4g}, sd {sd:.3g}, "
-        f"min {min(values):.4g}, skew {skew:+.2f}: margin at {k:.1f} sd, "
-        f"normal-tail false rejection {tail:.1e}"
-    )
+    out = {"runs": n, "rejected": rejected, "bound95": 3 / n if not rejected else None}
+    if n < 2 or set(values) <= {1.0, -1.0}:
+        return out
+    mean, sd = statistics.fmean(values), statistics.stdev(values)
+    k = mean / sd if sd > 0 else float("inf")
+    out.update(mean=mean, sd=sd, min=min(values), sigmas=k)
+    out["skew"] = (sum((v - mean) ** 3 for v in values) / n) / sd**3 if sd > 0 else 0.0
+    out["normal_tail"] = 0.5 * math.erfc(k / math.sqrt(2)) if sd > 0 else 0.0
+    return out
+
+
+def describe(name, s):
+    text = f"{name}: {s['runs']} runs, {s['rejected']} rejected"
+    if s["bound95"]:
+        text += f" (95 % bound {s['bound95']:.1e})"
+    if "mean" in s:
+        text += (
+            f"; slack mean {s['mean']:.4g}, sd {s['sd']:.3g}, min {s['min']:.4g}, skew {s['skew']:+.2f}: "
+            f"margin at {s['sigmas']:.1f} sd, normal-tail false rejection {s['normal_tail']:.1e}"
+        )
+    return text
+
+
+def table():
+    """The stored measurements, one row per compared quantity (Markdown)."""
+    rows = [
+        "| check | set | quantity | runs (trainings) | rejected | slack mean | sd | sd to margin | "
+        "est. false rejection |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in sorted(json.loads(RESULTS.read_text()).items(), key=lambda kv: (kv[1]["set"], kv[0])):
+        for key, s in r["summary"].items():
+            est = f"{s['normal_tail']:.0e}" if "mean" in s else ""
+            if s["bound95"]:
+                est = f"{est} (count: < {s['bound95']:.0e})".lstrip()
+            stats = [f"{s[k]:.3g}" if k in s else "" for k in ("mean", "sd", "sigmas")]
+            rows.append(
+                f"| {name} | {r['set']} | {key} | {s['runs']} ({r['trainings']}) | {s['rejected']} | "
+                + " | ".join(stats)
+                + f" | {est} |"
+            )
+    return "\n".join(rows)
+
+
+def _load():
+    return os.getloadavg()[0]
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("check", choices=sorted(SPECS))
+    parser.add_argument("check", nargs="?", choices=sorted(SPECS))
     parser.add_argument("--runs", type=int, default=20, help="check re-runs per trained model")
     parser.add_argument("--trainings", type=int, default=1, help="trainings (1: the notebook's own)")
+    parser.add_argument("--seed-base", type=int, default=1000, help="training k uses seed base + k")
+    parser.add_argument("--save", action="store_true", help=f"store the slacks in {RESULTS.name}")
+    parser.add_argument("--table", action="store_true", help=f"print {RESULTS.name} as a table")
     args = parser.parse_args(argv)
+    if args.table:
+        return print(table())
+    if args.check is None:
+        parser.error("name a check (or --table)")
     spec = SPECS[args.check]
     sys.path.insert(0, str(ROOT))
-    start = time.monotonic()
-    ns, retrain = prepare(spec)
+    start, loads = time.monotonic(), [_load()]
+    ns, retrain, check_source = prepare(spec)
     print(f"prepared set {spec.set_number} in {time.monotonic() - start:.0f} s", flush=True)
-    slacks = {}
+    slacks, failures = {}, []
     for training in range(args.trainings):
         if training:  # seed 0 is the notebook's own training
-            for cell in retrain:
-                source = _reseed("".join(cell["source"]), 1000 + training)
-                exec(compile(_runnable(source), f"<cell {cell['id']}>", "exec"), ns)
+            with contextlib.redirect_stdout(io.StringIO()):
+                for cell in retrain:
+                    source = _reseed("".join(cell["source"]), args.seed_base + training)
+                    exec(compile(_runnable(source), f"<cell {cell['id']}>", "exec"), ns)
         for run in range(args.runs):
             t = time.monotonic()
-            values = spec.statistic(ns)
+            values = one_run(spec, ns, check_source)
+            if "_failure" in values:
+                failures.append(f"training {training} run {run}: {values.pop('_failure')}")
             for key, value in values.items():
                 slacks.setdefault(key, []).append(value)
-            shown = ", ".join(f"{k} {v:.4f}" for k, v in values.items())
-            print(f"training {training} run {run}: {shown} ({time.monotonic() - t:.0f} s)", flush=True)
-    for key, values in slacks.items():
-        if not key.startswith("_"):
-            print(summarise(key, values))
-    print(f"total {time.monotonic() - start:.0f} s")
+            if run < 3 or run % max(1, args.runs // 5) == 0:
+                shown = ", ".join(f"{k} {v:.4g}" for k, v in values.items())
+                print(f"training {training} run {run}: {shown} ({time.monotonic() - t:.1f} s)", flush=True)
+        loads.append(_load())
+    summaries = {key: summarise(v) for key, v in slacks.items() if not key.startswith("_")}
+    for key, s in summaries.items():
+        print(describe(key, s))
+    print("\n".join(failures[:10]))
+    seconds = time.monotonic() - start
+    print(f"total {seconds:.0f} s, load average {min(loads):.1f}-{max(loads):.1f}")
+    if args.save:
+        stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        key = args.check if args.seed_base == 1000 else f"{args.check}@seeds{args.seed_base}"
+        stored[key] = {
+            "set": spec.set_number,
+            "cell": spec.check_cell,
+            "runs_per_training": args.runs,
+            "trainings": args.trainings,
+            "seeds": [0] + [args.seed_base + t for t in range(1, args.trainings)],
+            "seconds": round(seconds),
+            "load_average": [round(min(loads), 2), round(max(loads), 2)],
+            "date": time.strftime("%Y-%m-%d %H:%M"),
+            "summary": summaries,
+            "failures": failures,
+            "slacks": {k: [round(x, 6) for x in v] for k, v in slacks.items()},
+        }
+        RESULTS.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
 
 
 if __name__ == "__main__":
