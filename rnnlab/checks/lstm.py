@@ -10,7 +10,14 @@ from torch import nn
 from .core import call, describe, fail, passed, recurrence_spy
 from .initial import require_uniform_init
 from .grads import compare_gradients
-from .heldout import call_generator, check_held_out, judge_lm, reject_torch_layers, require_model
+from .heldout import (
+    call_generator,
+    check_held_out,
+    judge_lm,
+    reject_torch_layers,
+    require_model,
+    require_state_carries,
+)
 from .trained import require_distinct, require_lm, require_not_trained_on, require_trained_head
 
 _BLOCKS = "ifgo"
@@ -288,12 +295,12 @@ def check_heldout_lm(
     net, vocab, what="the trained model", layer=None, train_iter=None, val_iter=None, num_hiddens=None
 ):
     """A trained RNNLM-style ``net`` (around an nn.``layer`` when given) beats the unigram
-    baseline and itself with its state reset at every character, on held-out windows drawn
-    now.
+    baseline on held-out windows drawn now, and its state carries earlier characters forward.
 
     Properties every correct solution has: the recurrent layer is of the kind asked for (and of
-    ``num_hiddens`` units when given); the model beats the unigram baseline and itself without
-    context on held-out windows drawn now; with ``train_iter`` and ``val_iter``, the validation
+    ``num_hiddens`` units when given); the model beats the unigram baseline on held-out windows
+    drawn now; changing earlier characters changes its later predictions (not a perplexity gain
+    from context: a correct, overfitting model gains as little as 1 % on some seeds); with ``train_iter`` and ``val_iter``, the validation
     text is held out and the model predicts it not much better than fresh text of the same book
     (it was not trained on it); its output layer was trained too (its weights have left the
     range of their initial draw)."""
@@ -309,7 +316,17 @@ def check_heldout_lm(
     if num_hiddens is not None:
         require_lm(net, what, layer or nn.Module, num_hiddens, kind_name=getattr(layer, "__name__", None))
     require_trained_head(net, what)
-    judge_lm(net, vocab, what)
+    # the coupled LSTM (Adam, quick runs overfit) gains as little as 1 % from context on some
+    # seeds: 2 of 115 reference runs failed a required gain (docs/false-rejections.md), so the
+    # state is tested by what it does (require_state_carries), and the gain is only reported
+    ppl, reset, _ = judge_lm(net, vocab, what, margin=None)
+    require_state_carries(net, vocab, what)
+    context = (
+        "itself without context (state reset at every character)"
+        if ppl < reset
+        else f"(earlier characters reach its predictions, though its state did not lower the "
+        f"perplexity here: {ppl:.2f} with, {reset:.2f} without)"
+    )
     leak = ""
     if val_iter is not None:
         if train_iter is not None:
@@ -317,8 +334,8 @@ def check_heldout_lm(
         require_not_trained_on(net, val_iter, vocab, what, call_generator())
         leak = "; its validation text not trained on"
     passed(
-        f"{what}: beats the unigram baseline and itself without context (state reset at "
-        f"every character) on held-out windows of The War of the Worlds drawn now{leak}"
+        f"{what}: beats the unigram baseline and {context} on held-out windows of The War of "
+        f"the Worlds drawn now{leak}"
     )
 
 

@@ -125,7 +125,7 @@ SPECS = {
             LEAK,
         ),
     ),
-    "coupled_heldout_07": Spec("07", "5dd33ce4", ("2dfe27eb",), (CONTEXT, LEAK)),
+    "coupled_heldout_07": Spec("07", "5dd33ce4", ("2dfe27eb",), (LEAK,)),  # no gain required since 2026-12-07
     "depth_study_08": Spec("08", "9fe44576", ("46d7095c",), (CONTEXT,)),
     "gru_for_lstm_08": Spec("08", "b68645df", ("46d7095c", "d451889c"), (CONTEXT,)),
     "line_model_10": Spec(
