@@ -300,9 +300,9 @@ def check_heldout_lm(
     Properties every correct solution has: the recurrent layer is of the kind asked for (and of
     ``num_hiddens`` units when given); the model beats the unigram baseline on held-out windows
     drawn now; changing earlier characters changes its later predictions (not a perplexity gain
-    from context: a correct, overfitting model gains as little as 1 % on some seeds); with ``train_iter`` and ``val_iter``, the validation
-    text is held out and the model predicts it not much better than fresh text of the same book
-    (it was not trained on it); its output layer was trained too (its weights have left the
+    from context: a correct, overfitting model gains as little as 1 % on some seeds); with
+    ``train_iter`` and ``val_iter``, the validation text is held out and the model predicts it
+    not much better than fresh text of the same book (it was not trained on it); its output layer was trained too (its weights have left the
     range of their initial draw)."""
     require_model(net, what)
     if layer is not None and not isinstance(getattr(net, "rnn", None), layer):
