@@ -302,8 +302,8 @@ def check_heldout_lm(
     drawn now; changing earlier characters changes its later predictions (not a perplexity gain
     from context: a correct, overfitting model gains as little as 1 % on some seeds); with
     ``train_iter`` and ``val_iter``, the validation text is held out and the model predicts it
-    not much better than fresh text of the same book (it was not trained on it); its output layer was trained too (its weights have left the
-    range of their initial draw)."""
+    not much better than fresh text of the same book (it was not trained on it); its output
+    layer was trained too (its weights have left the range of their initial draw)."""
     require_model(net, what)
     if layer is not None and not isinstance(getattr(net, "rnn", None), layer):
         fail(
