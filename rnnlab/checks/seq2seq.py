@@ -257,6 +257,22 @@ def _reference_beam(decoder, state, bos, eos, beam_size, max_len, finished_take_
     return max(finished, key=lambda f: f[0])[1]
 
 
+def _beam_mismatch_cause(ids, found, max_len):
+    """The likely cause when a beam search returns another sequence than the reference's."""
+    if len(ids) == max_len and all(len(f) < max_len for f in found):
+        # the reference ends with a hypothesis that said <eos>; this one ran on to max_len
+        return (
+            "stop a hypothesis at <eos>: it is finished and competes with its total score; "
+            "extending it further (or dropping it) loses the best sequence"
+        )
+    return (
+        "rank the extensions by their total score (the plain sum of log-probabilities: not the "
+        "new token's log-probability alone, not divided by the length) and keep each survivor's "
+        "own total and state; of the finished hypotheses keep the best by total score, not the "
+        "first to finish"
+    )
+
+
 def _run_beam(beam_search, decoder, state, bos, eos, beam_size, max_len):
     what = f"beam_search(step, state, bos={bos}, eos={eos}, beam_size={beam_size}, max_len={max_len})"
     result = call(beam_search, decoder, state.clone(), bos, eos, beam_size, max_len, what=what)
@@ -328,19 +344,18 @@ def check_beam_search(beam_search):
                     "the final <eos> (when shorter than max_len): add, do not multiply, and "
                     "carry each hypothesis's own total",
                 )
-            if ids != _reference_beam(decoder, state, bos, eos, beam_size, 8) and ids != _reference_beam(
-                decoder, state, bos, eos, beam_size, 8, finished_take_slots=False
-            ):
+            found = [
+                _reference_beam(decoder, state, bos, eos, beam_size, 8, finished_take_slots=slots)
+                for slots in (True, False)
+            ]
+            if ids not in found:
                 fail(
                     what,
                     "the sequence a beam search finds: at every step the beam_size extensions "
                     "with the highest TOTAL score (the hypothesis's sum plus the new token's "
                     "log-probability) survive",
                     f"{ids}, log-probability {want:.4f}, another sequence",
-                    "rank the extensions by their total score (the plain sum of log-probabilities: "
-                    "not the new token's log-probability alone, not divided by the length) and "
-                    "keep each survivor's own total and state; of the finished hypotheses keep the "
-                    "best by total score, not the first to finish",
+                    _beam_mismatch_cause(ids, found, 8),
                 )
         wide = V**max_len
         what, ids, score = _run_beam(beam_search, decoder, state, bos, eos, wide, max_len)
