@@ -106,7 +106,8 @@ test-notebooks: setup
 test-book: setup
 	rm -rf _build  # a full build takes seconds; a stale _build/.doctrees gives stale pages and warnings
 	BOOK_SOLUTIONS=$(SOLUTIONS) $(VENV)/bin/jupyter-book build . --path-output . -W -n --keep-going -q
-	BOOK_SOLUTIONS=$(SOLUTIONS) $(PY) _ext/book_pdf.py  # the PDF too (one more build, a minute)
+	@# The PDF is built and checked once, by test-unit (tests/test_website_review.py::test_book_pdf:
+	@# the same build_single_page and print_to_pdf as make pdf); building it here again cost a minute.
 
 # Needs root and debootstrap; downloads Debian 13 and the Python packages once (scripts/test-py313.sh).
 test-py313:
