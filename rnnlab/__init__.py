@@ -4,6 +4,7 @@ It holds the plumbing a reader need not see (corpora, batching, plotting, checks
 what the chapters have already written out (the training loop, prediction).
 """
 
+from .baselines import unigram_perplexity
 from .corpora import CORPORA, CorpusError, corpus_path
 from .data import (
     SeqDataLoader,
@@ -49,6 +50,7 @@ __all__ = [
     "load_corpus_time_machine",
     "seq_data_iter_random",
     "seq_data_iter_sequential",
+    "unigram_perplexity",
     "SeqDataLoader",
     "load_data",
     "load_data_split",

@@ -7,6 +7,7 @@ import random
 import pytest
 import torch
 
+import rnnlab
 from rnnlab import rawtext
 from rnnlab.corpora import read_corpus_text
 
@@ -92,3 +93,12 @@ def test_longest_shared_stretch_finds_a_recited_passage():
     sample = "xyzWhether 'tis nobler in the qq"
     assert rawtext.longest_shared_stretch(sample, text) == "Whether 'tis nobler in the "
     assert rawtext.longest_shared_stretch("", text) == ""
+
+
+def test_unigram_perplexity_on_its_own_text_is_the_exp_entropy():
+    ids = [0, 0, 1, 2, 2, 2]
+    p = torch.tensor([2, 1, 3], dtype=torch.float64) / 6
+    assert rnnlab.unigram_perplexity(ids) == pytest.approx(math.exp(-float((p * p.log()).sum())))
+    # scored on held-out text it needs the vocabulary size for its smoothing
+    with pytest.raises(ValueError, match="vocab_size"):
+        rnnlab.unigram_perplexity(ids, [1])
