@@ -75,13 +75,6 @@ KNOWN = {
     ("04", "fail_r2_es_snapshot_before_epoch"): "as fail_r2_es_compares_after_append",
     ("04", "pass_r2_es_bytesio_checkpoint"): "as fail_r2_es_compares_after_append",
     ("04", "pass_r2_es_returns_best_copy"): "as fail_r2_es_compares_after_append",
-    # exercise 2 of set 02: the cases call math.exp, and the notebook never imports math: each
-    # case's own cell raises NameError before any check (the cases are wrong, not the checks)
-    ("02", "fail_r2_cross_first_batch_only"): "NameError: the case uses math, never imported",
-    ("02", "fail_r2_cross_mean_of_batch_perplexities"): "NameError: the case uses math, never imported",
-    ("02", "fail_r2_cross_wells_split_after_concat"): "NameError: the case uses math, never imported",
-    ("02", "pass_r2_cross_comprehension"): "NameError: the case uses math, never imported",
-    ("02", "pass_r2_cross_own_eval_float64"): "NameError: the case uses math, never imported",
 }
 
 SETS = sorted(p.name[4:] for p in BLIND_DIR.glob("set_*") if p.is_dir())
