@@ -52,6 +52,12 @@ def run_grade(args, rest):
     grade_main(args)
 
 
+def run_reproduce(args, rest):
+    from .reproduce import main as reproduce_main
+
+    reproduce_main(args.notebooks)
+
+
 def run_comparisons(args, rest):
     from .comparisons import main as comparisons_main
 
@@ -130,6 +136,13 @@ def build_parser():
         add_help=False,
     )
     cp.set_defaults(run=run_comparisons)
+    rp = sub.add_parser(
+        "reproduce",
+        help="re-run notebooks in full mode into a temporary copy; report prose numbers and "
+        "registered comparisons the fresh outputs no longer back (exit 1)",
+    )
+    rp.add_argument("notebooks", nargs="+")
+    rp.set_defaults(run=run_reproduce)
     gr = sub.add_parser("grade", help="run a folder of submissions and write a grade table")
     from .grade_cli import add_arguments as add_grade_arguments
 

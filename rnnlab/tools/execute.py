@@ -41,9 +41,9 @@ def scrub_paths(nb, repo_root):
                     out["data"][mime] = HOME_PATTERN.sub("~", value.replace(root, "."))
 
 
-def execute_notebook(path, timeout=1800, kernel_name="python3", store=True):
-    """Execute ``path`` in place in its own folder (``store=False``: run it, keep the file as it
-    is); return the wall time in seconds."""
+def run_notebook(path, timeout=1800, kernel_name="python3"):
+    """Run ``path`` top to bottom in a fresh kernel in its own folder; return the executed
+    notebook (the file is not touched) and the wall time in seconds."""
     path = pathlib.Path(path)
     nb = nbformat.read(path, as_version=4)
     # The kernel inherits this: no progress bar is stored (its first frame would stay at 0%).
@@ -53,7 +53,14 @@ def execute_notebook(path, timeout=1800, kernel_name="python3", store=True):
     )
     start = time.perf_counter()
     client.execute()
-    seconds = time.perf_counter() - start
+    return nb, time.perf_counter() - start
+
+
+def execute_notebook(path, timeout=1800, kernel_name="python3", store=True):
+    """Execute ``path`` in place in its own folder (``store=False``: run it, keep the file as it
+    is); return the wall time in seconds."""
+    path = pathlib.Path(path)
+    nb, seconds = run_notebook(path, timeout, kernel_name)
     if not store:
         return seconds
     scrub_paths(nb, pathlib.Path.cwd())
