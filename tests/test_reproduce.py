@@ -32,7 +32,7 @@ def test_drift_lists_the_prose_numbers_a_fresh_run_no_longer_prints(tmp_path):
     assert reproduce.drift(stored, same) == []
     moved = _notebook(tmp_path / "fresh/nb.ipynb", prose, "print(x)", "perplexity 8.83\n")
     (found,) = reproduce.drift(stored, moved)
-    assert "'8.63' is not in any stored output" in found
+    assert "'8.63' is not in any output of the fresh run" in found
 
 
 @pytest.mark.slow

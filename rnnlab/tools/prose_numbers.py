@@ -167,7 +167,8 @@ def problems(path, outputs_of=None):
                     allowed = allowed | cache[other]
             if key not in allowed and not (not key[2] and plain in allowed):
                 bad.append(
-                    f"{where}: {shown!r} is not in any stored output of this notebook: "
+                    f"{where}: {shown!r} is not in any {'output of the fresh run' if outputs_of else 'stored output'} "
+                    "of this notebook: "
                     f"{sentence.strip()[:160]!r}"
                 )
     return bad
