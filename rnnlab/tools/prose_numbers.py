@@ -141,6 +141,7 @@ def problems(path, outputs_of=None):
     fresh run of it, ``python -m rnnlab reproduce``); by default its own stored outputs.
     """
     path = pathlib.Path(path)
+    held_against = "output of the fresh run" if outputs_of else "stored output"
     outputs, code = output_numbers(outputs_of or path), code_numbers(path)
     cache = {}
     bad = []
@@ -167,8 +168,7 @@ def problems(path, outputs_of=None):
                     allowed = allowed | cache[other]
             if key not in allowed and not (not key[2] and plain in allowed):
                 bad.append(
-                    f"{where}: {shown!r} is not in any {'output of the fresh run' if outputs_of else 'stored output'} "
-                    "of this notebook: "
+                    f"{where}: {shown!r} is not in any {held_against} of this notebook: "
                     f"{sentence.strip()[:160]!r}"
                 )
     return bad
