@@ -63,12 +63,15 @@ def _close(a, b, atol=1e-5):
 # frr windows_01: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_windows(make_windows):
     """``make_windows(x, tau)`` -> features (T - tau, tau) and labels (T - tau, 1), where
-    ``features[i] = x[i:i + tau]`` and ``labels[i] = x[i + tau]``."""
+    ``features[i] = x[i:i + tau]`` and ``labels[i] = x[i + tau]``, for a series of any length
+    (the sizes come from ``x`` itself, never from the notebook's own series)."""
     gen = fresh_generator()
     cases = [
         (int(torch.randint(30, 80, (1,), generator=gen)), int(torch.randint(2, 6, (1,), generator=gen))),
         (int(torch.randint(8, 15, (1,), generator=gen)), 1),
         (7, 6),
+        # longer than the notebook's own series (T = 1000): the sizes come from x, not a global
+        (int(torch.randint(1001, 1400, (1,), generator=gen)), int(torch.randint(2, 6, (1,), generator=gen))),
     ]
     for T, tau in cases:
         x = torch.randn(T, generator=gen)

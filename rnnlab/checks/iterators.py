@@ -17,6 +17,8 @@ The specification the learner is given, and the properties every correct
 6. As many minibatches as fit: ``(len(corpus) - offset - 1) // (batch_size * num_steps)``, so at
    most ``batch_size * num_steps`` tokens after the offset are left out (the last token has no
    target and is always among them). A corpus too short for one minibatch gives none.
+7. It is the learner's own: it does not run the package's ``seq_data_iter_sequential``, which is
+   what the exercise asks to write (and what the chapter's loaders use).
 
 The check draws corpora of distinct random token values (so a token's value says where it lies,
 and an iterator that returns positions instead of tokens is caught), runs the boundary cases (a
@@ -25,6 +27,7 @@ random state as it found it (it draws its corpora from its own generator).
 """
 
 import random
+import sys
 
 import torch
 
@@ -194,6 +197,28 @@ def _check_random_offset(fn, rng):
         )
 
 
+def _runs_the_package_iterator(fn):
+    """Whether a call of ``fn`` executes the body of rnnlab's own sequential iterator, by any
+    route (an import under another name included): a profile hook sees every frame it runs."""
+    from .. import data
+
+    body, seen = data.seq_data_iter_sequential.__code__, []
+
+    def watch(frame, event, arg):
+        if event == "call" and frame.f_code is body:
+            seen.append(frame)
+
+    previous = sys.getprofile()
+    sys.setprofile(watch)
+    try:
+        list(fn(list(range(1, 40)), 2, 5, offset=0))
+    except Exception:  # noqa: BLE001 - the behaviour was judged above; only the route matters here
+        pass
+    finally:
+        sys.setprofile(previous)
+    return bool(seen)
+
+
 def check_sequential_iterator(fn):
     """Check a learner's ``seq_data_iter_sequential`` against the specification above."""
     if not callable(fn):
@@ -204,6 +229,13 @@ def check_sequential_iterator(fn):
     for case in CASES:
         _check_case(fn, rng, *case)
     _check_random_offset(fn, rng)
+    if _runs_the_package_iterator(fn):
+        fail(
+            f"how {NAME} makes its minibatches",
+            "your own loop over the corpus (the exercise asks you to write the iterator)",
+            "a function that runs rnnlab's seq_data_iter_sequential",
+            "write the iterator yourself; the package's is the one the chapter's loaders use",
+        )
     passed(
         f"{NAME}: shapes, Y = X shifted by one, rows that continue each other, disjoint ordered rows, "
         f"the given and the random offset (0 to num_steps), every minibatch that fits, on {len(CASES)} "

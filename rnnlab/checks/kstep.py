@@ -9,6 +9,7 @@ the trained models and the series.
 
 import math
 import numbers
+import re
 
 import torch
 
@@ -17,6 +18,9 @@ from .core import fail, passed
 MAX_K = 64
 RTOL = 2e-3  # float32 on the learner's device against float64 here
 MAX_DEPTH = 3
+# a variable or key that names the repeat-last baseline ("repeat last", "persistence", "last
+# value"); not "baseline" or "naive", which may name another baseline a learner adds
+BASELINE_NAME = re.compile(r"repeat|persist|last[ _-]?(?:obs|val)", re.I)
 
 
 def _predict(net, x, tau, k):
@@ -130,7 +134,10 @@ def check_k_step_table(namespace, models, x, tau, n_train, max_k=MAX_K):
     in some variable (dict, list, tensor, array or DataFrame; all k or a selection of them). The
     rows may be those of one k = max_k run or of one run per k (more start times for small k);
     both are accepted. Where the variable names its entries after the models (keys, columns,
-    variable names), a model's errors sit under its own name, not under another model's."""
+    variable names), a model's errors sit under its own name, not under another model's. Where a
+    variable names the repeat-last baseline the text asks for ("repeat last", "persistence"), it
+    holds x[i + tau - 1] predicted for every k, scored on the same start times (it never sees the
+    value it predicts)."""
     x = torch.as_tensor(x).detach().double().cpu().reshape(-1)
     found = list(_vectors({k: v for k, v in namespace.items() if not k.startswith("_")}, "", 0))
     found = [(name.lstrip("["), v) for name, v in found]
@@ -180,6 +187,27 @@ def check_k_step_table(namespace, models, x, tau, n_train, max_k=MAX_K):
             else "keep the table in a variable (e.g. a dict of one list per model); compute the "
             "errors on the rows i >= n_train of k_step_predictions(net, x, tau, 64) against "
             "targets built in the same layout",
+        )
+    # the baseline the text puts next to the models: x[i + tau - 1] predicted for every k. The
+    # text does not say where to keep it, so only sequences named after it are held to it.
+    base = x[tau - 1 : T - 1].reshape(-1, 1).expand(-1, max_k)
+    named = [(name, v) for name, v in found if BASELINE_NAME.search(name) and len(v) >= 4]
+    curves = [_curves(base, x, tau, rows) for rows in (one_run, per_k)]
+    wrong = [name for name, v in named if not any(_matches(v, curve) for curve in curves)]
+    if named and len(wrong) == len(named):
+        peeks = x[tau:T].reshape(-1, 1).expand(-1, max_k)  # the first target, not the last observation
+        peeking = any(_matches(v, _curves(peeks, x, tau, one_run), rtol=0.02) for _, v in named)
+        fail(
+            f"the repeat-last baseline's held-out mean squared error, k = 1 .. {max_k}, in {wrong[0]}",
+            "the last observation x[i + tau - 1] predicted for every k, scored on the start times "
+            f"i >= {n_train} like the models",
+            "errors of a baseline that repeats x[i + tau], the first target"
+            if peeking
+            else "other numbers (recomputed here from the series)",
+            "the baseline repeats the newest value of the window, x[i + tau - 1]: it must not see the "
+            "value it predicts"
+            if peeking
+            else "score the baseline on the same start times and targets as the models",
         )
     passed(
         f"k-step table: the held-out mean squared errors of {', '.join(models)} for k up to {max_k} "
