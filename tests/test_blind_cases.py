@@ -64,17 +64,6 @@ KNOWN = {
     "(the epoch chosen on the held-out passages)",
     ("11", "fail_r2_measure_on_training_passages"): "as fail_last_char_is_padding_column",
     ("11", "fail_r2_measure_random_letter_may_repeat"): "as fail_last_char_is_padding_column",
-    # round 2 cases of set 04 exercise 3 crash before their checks: the solution's plotting cell
-    # 253cfc38 reads net.train_history, a name only the solution's own function defines. The
-    # fix (tests/mutants/blind/logs/solution04_plot_change.diff) makes all six behave, but is not
-    # committed: a full re-run of solution 04 now gives sweep figures its prose and claims no
-    # longer match (see the README)
-    ("04", "fail_r2_es_compares_after_append"): "crashes: the solution's plot cell needs net.train_history",
-    ("04", "fail_r2_es_history_best_so_far"): "as fail_r2_es_compares_after_append",
-    ("04", "fail_r2_es_ignores_given_optimizer"): "as fail_r2_es_compares_after_append",
-    ("04", "fail_r2_es_snapshot_before_epoch"): "as fail_r2_es_compares_after_append",
-    ("04", "pass_r2_es_bytesio_checkpoint"): "as fail_r2_es_compares_after_append",
-    ("04", "pass_r2_es_returns_best_copy"): "as fail_r2_es_compares_after_append",
 }
 
 SETS = sorted(p.name[4:] for p in BLIND_DIR.glob("set_*") if p.is_dir())

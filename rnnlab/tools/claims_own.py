@@ -44,29 +44,12 @@ def _sweep(o, h):
     return o.row(rf"^\| {h} \|")  # parameters, train, validation, tokens/s, seconds
 
 
-@_claim(S04, "512-unit model took about five times as many seconds as the 64-unit one")
-def sweep_five_times(o):
-    ratio = _sweep(o, 512)[4] / _sweep(o, 64)[4]
-    return 4.5 <= ratio < 5.5, f"seconds 512 / 64 = {ratio:.2f}"
-
-
-@_claim(S04, "five times the run time of 64 units")
-def sweep_five_times_again(o):
-    return sweep_five_times(o)
-
-
-@_claim(S04, "the larger models reach a lower *training*")
-def sweep_train_not_validation(o):
-    rows = {h: _sweep(o, h) for h in (64, 128, 256, 512)}
-    ok = rows[512][1] < rows[64][1] and min(rows[h][2] for h in (256, 512)) > rows[64][2]
-    return ok and rows[64][2] == rows[128][2], f"train/validation per size: {rows}"
-
-
-@_claim(S04, "512 units fit the training text best")
+@_claim(S04, "the 512-unit model fit the training text best and the validation text worst")
 def sweep_summary(o):
+    """The summary's sentence; the answer's other comparisons are generated in the notebook."""
     rows = {h: _sweep(o, h) for h in (64, 128, 256, 512)}
     ok = rows[512][1] == min(r[1] for r in rows.values()) and rows[512][2] == max(r[2] for r in rows.values())
-    return ok and rows[64][2] == rows[128][2], f"train/validation per size: {rows}"
+    return ok, f"train/validation per size: {rows}"
 
 
 # -- chapters/10: | layer | parameters | train | held-out | training tok/s | inference | generated |
