@@ -257,7 +257,7 @@ def length_curve(mistake=None):
         for decoder_class in (_Plain, _Attending):
             net = None
             for seed in (0, 1, 2):
-                torch.manual_seed(0 if mistake == "one_seed" else seed)
+                torch.manual_seed(seed)
                 if net is None or mistake != "reuse_one_net":
                     net = _TinySeq2Seq(decoder_class())
                 train_seq2seq(net, 1, seed=seed)
@@ -315,7 +315,6 @@ MUTANTS = {
     ),
     "curve_on_valid": (length_curve("on_valid"), "not held-out text"),
     "curve_reuse_one_net": (length_curve("reuse_one_net"), "trained longer"),
-    "curve_one_seed": (length_curve("one_seed"), "the same seed"),
 }
 
 CORRECT = {
