@@ -247,3 +247,108 @@ def check_attention_decoder(decoder_class):
         "change nothing, every real position reaches the logits, the weights follow the previous "
         "state alone"
     )
+
+
+# --- exercise 3: the length curve (a measurement over seeds) ----------------------------------
+
+
+class CurveLog:
+    """What a measurement did with the notebook's ``train_seq2seq`` and ``exact_match``: the
+    models it trained (the object and its decoder's class) and the splits it evaluated them on,
+    in order. Calls that ``train_seq2seq`` makes itself (its validation after every epoch) are
+    not the measurement's and are left out."""
+
+    def __init__(self):
+        self.trained, self.evaluated, self._depth = [], [], 0
+
+    def watch_training(self, train_seq2seq):
+        def train(net, *args, **kwargs):
+            self.trained.append((net, type(getattr(net, "decoder", None))))
+            self._depth += 1
+            try:
+                return train_seq2seq(net, *args, **kwargs)
+            finally:
+                self._depth -= 1
+
+        return train
+
+    def watch_evaluation(self, exact_match):
+        def evaluate(net, split, *args, **kwargs):
+            if self._depth == 0:
+                self.evaluated.append((net, split, len(self.trained)))  # after that many trainings
+            return exact_match(net, split, *args, **kwargs)
+
+        return evaluate
+
+
+def watch_length_curve(train_seq2seq, exact_match):
+    """``(train_seq2seq, exact_match, log)``: the two helpers, recording for the check."""
+    log = CurveLog()
+    return log.watch_training(train_seq2seq), log.watch_evaluation(exact_match), log
+
+
+def check_length_curve(log, decoder_class, attention_decoder_class, seeds=(0, 1, 2)):
+    """Exercise 3, the measurement: both decoders trained for each seed and judged on test text.
+
+    Properties every correct solution has (from the text: train the model with ``Decoder`` and
+    with ``AttentionDecoder`` for seeds 0, 1 and 2 with ``train_seq2seq``, compute the test exact
+    match):
+
+    - for each decoder, one model per seed, each a new object trained once (a model trained
+      again is one model trained longer, not another seed); whether the seed sets the starting
+      weights, the batch order or both is left to the learner;
+    - every one of these models evaluated with ``exact_match(net, "test")`` after its training
+      (the validation text chose the epochs inside ``train_seq2seq``: it is not held out).
+
+    How the exact matches are then binned and summarised is not judged here."""
+    what = "Exercise 3, the length curve: the models your measurement trained and evaluated"
+    counts = {}
+    for net, _ in log.trained:
+        counts[id(net)] = counts.get(id(net), 0) + 1
+    again = sum(1 for n in counts.values() if n > 1)
+    if again:
+        fail(
+            what,
+            "a new model for every decoder and seed, each trained once with train_seq2seq",
+            f"{again} model object(s) passed to train_seq2seq more than once",
+            "one model was kept and trained again for the next seed: the seeds are then one "
+            "model trained longer, not independent models",
+        )
+    trained_at = {id(net): i for i, (net, _) in enumerate(log.trained)}
+    test_evaluated = {
+        id(net)
+        for net, split, after in log.evaluated
+        if split == "test" and after > trained_at.get(id(net), after)
+    }
+    for name, cls in (("Decoder", decoder_class), ("AttentionDecoder", attention_decoder_class)):
+        models = [
+            net
+            for net, decoder_type in log.trained
+            if decoder_type is not None
+            and issubclass(decoder_type, cls)
+            and (cls is attention_decoder_class or not issubclass(decoder_type, attention_decoder_class))
+        ]
+        if len(models) < len(seeds):
+            fail(
+                what,
+                f"{len(seeds)} models with {name} trained with train_seq2seq (seeds {seeds})",
+                f"{len(models)}",
+                f"the loop over seeds or over the decoders skips {name}",
+            )
+        unjudged = [net for net in models if id(net) not in test_evaluated]
+        if unjudged:
+            splits = sorted({s for net, s, _ in log.evaluated if any(net is u for u in unjudged)})
+            fail(
+                what,
+                f'every trained {name} model evaluated with exact_match(net, "test")',
+                f"{len(unjudged)} of {len(models)} not evaluated on the test split after training"
+                + (f" (evaluated on: {', '.join(map(str, splits))})" if splits else ""),
+                'the exact match was computed on another split: "valid" chose the epochs '
+                "inside train_seq2seq, it is not held-out text"
+                if "valid" in splits
+                else "the models were not evaluated with exact_match after training",
+            )
+    passed(
+        f"{len(log.trained)} models trained, each a new object trained once, at least {len(seeds)} "
+        'per decoder, each evaluated with exact_match(net, "test")'
+    )

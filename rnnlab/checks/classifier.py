@@ -215,3 +215,137 @@ def check_passage_classifier(
         f"accuracy {acc:.1%} on {len(passages)} fresh passages (training parts {acc_seen:.1%}), "
         f"chance {chance:.1%}, bag-of-characters baseline {base:.1%}"
     )
+
+
+# --- exercise 4: what each summary knows (a measurement) ----------------------------------------
+
+
+class SummaryWatch:
+    """Records the passages a measurement feeds the bidirectional layer of ``net`` (token ids and
+    lengths), read back from the embedded input by matching each vector with a row of the
+    embedding of ``net``. The check that follows judges the measurement by what it ran, not by
+    what it prints."""
+
+    def __init__(self, net, layer_class):
+        layers = [m for m in net.modules() if isinstance(m, layer_class)]
+        tables = [m for m in net.modules() if isinstance(m, nn.Embedding)]
+        if len(layers) != 1 or len(tables) != 1:
+            fail(
+                "Exercise 4: the classifier net of exercise 3",
+                f"one {layer_class.__name__} layer and one nn.Embedding inside net",
+                f"{len(layers)} and {len(tables)}",
+                "net is not the classifier of exercise 3",
+            )
+        self.embedding, self.passages = tables[0], []
+        self._handle = layers[0].register_forward_pre_hook(self._record, with_kwargs=True)
+
+    def _record(self, module, args, kwargs):
+        tensors = [a for a in (*args, *kwargs.values()) if isinstance(a, torch.Tensor)]
+        inputs = next((t for t in tensors if t.dim() == 3 and t.is_floating_point()), None)
+        lengths = next((t for t in tensors if t.dim() == 1 and not t.is_floating_point()), None)
+        if lengths is None:  # lengths given as a list of ints
+            given = [a for a in (*args, *kwargs.values()) if isinstance(a, (list, tuple))]
+            lengths = torch.tensor(given[0]) if given else None
+        if inputs is None or lengths is None:
+            return
+        table = self.embedding.weight.detach().to(inputs.device, torch.float64)
+        with torch.no_grad():
+            flat = inputs.detach().to(torch.float64).reshape(-1, inputs.shape[-1])
+            dist, ids = torch.cdist(flat, table).min(dim=1)
+        ids = ids.reshape(inputs.shape[:2]).cpu()
+        dist = dist.reshape(inputs.shape[:2]).cpu()
+        for row, n in enumerate(lengths.cpu().tolist()):
+            if 0 < n <= ids.shape[1] and bool((dist[row, :n] < 1e-4).all()):  # embedded ids only
+                self.passages.append(tuple(ids[row, :n].tolist()))
+
+    def stop(self):
+        self._handle.remove()
+
+
+def watch_summaries(net, layer_class):
+    """Start recording what the ``layer_class`` layer of ``net`` reads; hand the result to
+    ``check_first_last_change``."""
+    return SummaryWatch(net, layer_class)
+
+
+def _as_text(ids):
+    """Token ids as a string (one character per id): substring search at C speed."""
+    return "".join(map(chr, ids))
+
+
+def _found_in(passage, texts):
+    return any(_as_text(passage) in text for text in texts)
+
+
+def _missing_cause(end, missing, total):
+    if missing < total / 3:  # a few: a replacement drawn from all letters, the original included
+        return "the replacement letter can be the original one: draw it from the other letters"
+    if end == "last":
+        return (
+            "the last character was changed in the last column of the padded batch, which is "
+            "padding for every shorter passage (the last real one is at lengths - 1)"
+        )
+    return "the first character (position 0) was not changed in every passage"
+
+
+def check_first_last_change(watch, train_parts, test_parts, vocab):
+    """Exercise 4: the measurement of what each summary depends on.
+
+    Properties every correct solution has (from the text: change the first character of every
+    held-out passage to another letter, then the last character, and compare the summaries):
+
+    - the passages run through the BiGRUPadded layer as they are are held-out passages: each is a stretch
+      of a held-out part, none a stretch of the training parts only;
+    - for every such passage, the BiGRUPadded layer also read a copy whose first character (and one whose
+      last real character, at ``length - 1``) is another letter, the rest unchanged.
+
+    How the summaries are then compared is not judged here (the printed table is the answer)."""
+    watch.stop()
+    what = "Exercise 4: the passages your measurement ran through your BiGRUPadded layer"
+    recorded = set(watch.passages)
+    test_texts = [_as_text(ids.tolist()) for ids in test_parts]
+    train_texts = [_as_text(ids.tolist()) for ids in train_parts]
+    heldout = [p for p in recorded if _found_in(p, test_texts)]
+    training = [p for p in recorded - set(heldout) if _found_in(p, train_texts)]
+    if training:
+        fail(
+            what,
+            "passages cut from the held-out parts (test_parts)",
+            f"{len(training)} of the passages read unchanged are stretches of the training parts",
+            "the passages were drawn from train_parts: the text asks for held-out passages",
+        )
+    if len(heldout) < 10:
+        fail(
+            what,
+            "at least 10 held-out passages read by your BiGRUPadded layer (a share needs a sample)",
+            f"{len(heldout)} held-out passages among {len(recorded)} sequences read",
+            "the measurement did not run, or did not call the layer on embedded passages",
+        )
+    letters = {i for i, t in enumerate(vocab.idx_to_token) if len(t) == 1 and t.isalpha()}
+    by_rest = {}  # (length, which end, the rest) -> the characters seen at that end
+    for p in recorded:
+        by_rest.setdefault((len(p), "first", p[1:]), set()).add(p[0])
+        by_rest.setdefault((len(p), "last", p[:-1]), set()).add(p[-1])
+    for end, index in (("first", 0), ("last", -1)):
+        rest = (lambda p: p[1:]) if end == "first" else (lambda p: p[:-1])
+        # a copy that differs at that end, with a letter there (the copy's or, where the copy
+        # itself is the original, this passage's: an edited copy can be a held-out stretch too)
+        missing = [
+            p
+            for p in heldout
+            if not any(
+                c in letters or p[index] in letters for c in by_rest[(len(p), end, rest(p))] - {p[index]}
+            )
+        ]
+        if missing:
+            fail(
+                what,
+                f"for every held-out passage, a copy whose {end} real character is another "
+                "letter, the rest unchanged",
+                f"{len(missing)} of {len(heldout)} held-out passages have no such copy",
+                _missing_cause(end, len(missing), len(heldout)),
+            )
+    passed(
+        f"your measurement read {len(heldout)} held-out passages through your BiGRUPadded layer, "
+        "each also with its first and with its last real character changed to another letter"
+    )

@@ -155,10 +155,10 @@ S11 = "solutions/11_rnn_applications.ipynb"
 _PACKING = r"packed nn\.GRU\(bidirectional=True\) (\d+) ms, BiGRUPadded (\d+) ms"
 
 
-@_claim(S11, "the padded version took about half the time of the packed one")
+@_claim(S11, "the padded version took less than half the time of the packed one")
 def padded_twice_as_fast(o):
     packed, padded = (float(x) for x in re.findall(_PACKING, o.text)[0])
-    return 1.5 <= packed / padded <= 3, f"packed / padded = {packed / padded:.2f}"
+    return packed / padded > 2, f"packed / padded = {packed / padded:.2f}"
 
 
 @_claim(S11, "on this CPU it was also faster than packing")

@@ -212,6 +212,56 @@ def timed(backward=True):
     return run
 
 
+# --- exercise 4: what each summary knows (the measurement's passages) --------------------------
+
+LETTERS = [chr(c) for c in range(ord("a"), ord("z") + 1)]
+
+
+class _TinyVocab:
+    idx_to_token = ["<pad>", " ", *LETTERS]
+
+
+class _TinyClassifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        torch.manual_seed(0)
+        self.embed = nn.Embedding(len(_TinyVocab.idx_to_token), 4)  # any attribute names
+        self.bi = BiGRUPadded(4, 3)
+
+
+def summary_measurement(mistake=None):
+    """Exercise 4's measurement on a tiny classifier; ``mistake`` changes where or how."""
+
+    def run():
+        from rnnlab import classify
+        from rnnlab.checks import classifier as summary_checks
+
+        gen = torch.Generator().manual_seed(0)
+        train_parts = [torch.randint(1, 28, (3000,), generator=gen) for _ in range(3)]
+        test_parts = [torch.randint(1, 28, (800,), generator=gen) for _ in range(3)]
+        net = _TinyClassifier()
+        watch = summary_checks.watch_summaries(net, BiGRUPadded)
+        parts = train_parts if mistake == "training_passages" else test_parts
+        passages, _ = classify.sample_passages(parts, 40, 10, 30, gen)
+        X, lengths = classify.pad_batch(passages, 0)
+        rows, a, e = torch.arange(len(lengths)), 2, 6
+        with torch.no_grad():
+            net.bi(net.embed(X), lengths)
+            for end in ("first", "last"):
+                pos = torch.zeros_like(lengths) if end == "first" else lengths - 1
+                if end == "last" and mistake == "padding_column":
+                    pos = torch.full_like(lengths, X.shape[1] - 1)
+                X2 = X.clone()
+                if mistake == "letter_may_repeat":
+                    X2[rows, pos] = torch.randint(2, 28, (len(rows),), generator=gen)
+                else:
+                    X2[rows, pos] = torch.where(X[rows, pos] == e, a, e)
+                net.bi(net.embed(X2), lengths)
+        summary_checks.check_first_last_change(watch, train_parts, test_parts, _TinyVocab())
+
+    return run
+
+
 def classify_check(net):
     return checks.check_passage_classifier(net, data=tiny_data(), min_len=12, max_len=30, num_per_class=60)
 
@@ -260,6 +310,9 @@ MUTANTS = {
         "ignore the backward direction",
     ),
     "timing_forward_only": (timed(backward=False), "a forward AND a backward pass"),
+    "summary_training_passages": (summary_measurement("training_passages"), "held-out passages"),
+    "summary_last_at_padding_column": (summary_measurement("padding_column"), "lengths - 1"),
+    "summary_letter_may_repeat": (summary_measurement("letter_may_repeat"), "the other letters"),
 }
 
 CORRECT = {
@@ -267,4 +320,5 @@ CORRECT = {
     "bigru_padded": lambda: checks.check_bidirectional_padded(BiGRUPadded),
     "classifier": lambda: classify_check(BigramOracle()),
     "timing": timed(),
+    "summary_measurement": summary_measurement(),
 }

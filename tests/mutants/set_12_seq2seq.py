@@ -221,6 +221,52 @@ def decoder_with(mistake):
     return type(f"AttentionDecoder_{mistake}", (AttentionDecoder,), {"mistake": mistake})
 
 
+# --- exercise 3: the length curve (which models are trained and evaluated) -------------------
+
+
+class _Plain(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.w = nn.Linear(2, 2)
+
+
+class _Attending(_Plain):
+    pass
+
+
+class _TinySeq2Seq(nn.Module):
+    def __init__(self, decoder):
+        super().__init__()
+        self.decoder = decoder
+
+
+def length_curve(mistake=None):
+    """The measurement with stand-ins for the notebook's helpers; ``mistake`` breaks it."""
+
+    def run():
+        from rnnlab.checks import attention as curve_checks
+
+        def train_seq2seq(net, num_epochs, seed=0):
+            exact_match(net, "valid")  # what the notebook's loop does inside: not the measurement's
+            return net
+
+        def exact_match(net, split):
+            return torch.ones(5, dtype=torch.bool)
+
+        train_seq2seq, exact_match, log = curve_checks.watch_length_curve(train_seq2seq, exact_match)
+        for decoder_class in (_Plain, _Attending):
+            net = None
+            for seed in (0, 1, 2):
+                torch.manual_seed(seed)
+                if net is None or mistake != "reuse_one_net":
+                    net = _TinySeq2Seq(decoder_class())
+                train_seq2seq(net, 1, seed=seed)
+                exact_match(net, "valid" if mistake == "on_valid" else "test")
+        curve_checks.check_length_curve(log, _Plain, _Attending)
+
+    return run
+
+
 MUTANTS = {
     "inputs_unshifted": (lambda: checks.check_decoder_inputs(unshifted), "the token it must predict"),
     "inputs_bos_at_the_end": (lambda: checks.check_decoder_inputs(bos_appended), "start with bos"),
@@ -267,6 +313,8 @@ MUTANTS = {
         lambda: checks.check_attention_decoder(decoder_with("last_output_only")),
         "ALL encoder outputs",
     ),
+    "curve_on_valid": (length_curve("on_valid"), "not held-out text"),
+    "curve_reuse_one_net": (length_curve("reuse_one_net"), "trained longer"),
 }
 
 CORRECT = {
@@ -278,4 +326,5 @@ CORRECT = {
     "beam_search_per_hypothesis": lambda: checks.check_beam_search(beam_per_hypothesis),
     "additive_attention": lambda: checks.check_additive_attention(AdditiveAttention),
     "attention_decoder": lambda: checks.check_attention_decoder(AttentionDecoder),
+    "length_curve": length_curve(),
 }
