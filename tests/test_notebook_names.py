@@ -24,12 +24,6 @@ CODE_SPAN = re.compile(r"`([^`]+)`")
 
 # (notebook number, reading cell, name): solution code reads a name only another stub states
 KNOWN = {
-    (
-        "04",
-        "43dadac3",
-        "rows",
-    ): "plot reads the solution's own table rows[h]['ppl'] (audit: plot heldout only)",
-    ("04", "253cfc38", ".train_history"): "plot reads an attribute only the solution's function sets",
     ("07", "a14d0d27", "curves"): "plot reads the solution's unnamed records (audit: move the plot)",
     ("07", "a14d0d27", "val_curves"): "as curves",
 }

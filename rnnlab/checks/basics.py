@@ -499,7 +499,7 @@ def check_uneven_bidirectional(layer):
         sf, sb = torch.randn(1, batch_size, hf, generator=gen), torch.randn(1, batch_size, hb, generator=gen)
         with torch.no_grad():
             got = call(layer, X.clone(), (sf.clone(), sb.clone()), what=f"{type(layer).__name__}(X, state)")
-            got_out, got_state = got if isinstance(got, tuple) and len(got) == 2 else (got, None)
+            got_out, got_state = got if isinstance(got, (tuple, list)) and len(got) == 2 else (got, None)
             out_f, want_sf = layer.fwd(X, sf)
             out_b, want_sb = layer.bwd(torch.flip(X, [0]), sb)
             want = torch.cat([out_f, torch.flip(out_b, [0])], dim=-1)
@@ -538,7 +538,7 @@ def check_uneven_bidirectional(layer):
                 cause,
             )
         if not (
-            isinstance(got_state, tuple)
+            isinstance(got_state, (tuple, list))
             and len(got_state) == 2
             and _same(got_state[0], want_sf)
             and _same(got_state[1], want_sb)
@@ -547,7 +547,7 @@ def check_uneven_bidirectional(layer):
                 f"the final state for inputs of shape {tuple(X.shape)}",
                 "(state_fwd, state_bwd): each direction's state after its last step",
                 describe(got_state),
-                "return the two directions' final states as a tuple, forward first",
+                "return the two directions' final states as a pair (a tuple or a list), forward first",
             )
         # relative tolerance 1e-4: 0 of 200 correct runs rejected (2026-12-06)
         bad = [(where, gap) for where, gap in _uneven_gradients(layer, X, sf, sb, gen) if not gap <= 1e-4]

@@ -83,7 +83,7 @@ MUTANTS = {
     "uneven_backward_first": (uneven("bwd_first"), "forward direction first"),
     "uneven_ignores_state": (uneven("ignore_state"), "initial state is ignored"),
     "uneven_ignores_backward_state": (uneven("ignore_bwd_state"), "state_bwd to self.bwd"),
-    "uneven_no_state_returned": (uneven("no_state"), "final states as a tuple"),
+    "uneven_no_state_returned": (uneven("no_state"), "final states as a pair"),
     "uneven_states_swapped": (uneven("states_swapped"), "forward first"),
     "uneven_backward_detached": (uneven("detach_bwd"), "the graph is cut"),
     "bigru_inputs_detached": (bigru_gradients("inputs"), "the graph is cut"),
