@@ -40,6 +40,7 @@ def test_the_page_lists_every_box_and_every_mistake():
     page = (ROOT / "common_mistakes.md").read_text(encoding="utf-8")
     owned = {
         "02_language_models",
+        "04_rnn_concise",
         "08_deep_rnn",
         "09_bidirectional_rnn",
         "10_rnn_practice",
