@@ -15,7 +15,8 @@ import re
 import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-# Chapter 12's box was written before the shared style; it is listed, not yet styled.
+# Chapter 12's box was written before the shared style; it is listed, not yet styled (its styled
+# box, with a cell for attention over padded keys, waits for a full run of the chapter).
 UNSTYLED = {"chapters/12_seq2seq"}
 
 
@@ -37,7 +38,15 @@ def test_the_page_is_generated_from_the_boxes_now():
 
 def test_the_page_lists_every_box_and_every_mistake():
     page = (ROOT / "common_mistakes.md").read_text(encoding="utf-8")
-    owned = {"02_language_models", "09_bidirectional_rnn", "11_rnn_applications", "one_step_by_hand"}
+    owned = {
+        "02_language_models",
+        "04_rnn_concise",
+        "08_deep_rnn",
+        "09_bidirectional_rnn",
+        "10_rnn_practice",
+        "11_rnn_applications",
+        "one_step_by_hand",
+    }
     assert {b["notebook"].split("/")[1] for b in BOXES} >= owned, "a chapter lost its box"
     for box in BOXES:
         assert box["items"], f"{box['notebook']}: a box without bold-named mistakes"

@@ -102,3 +102,8 @@ def test_unigram_perplexity_on_its_own_text_is_the_exp_entropy():
     # scored on held-out text it needs the vocabulary size for its smoothing
     with pytest.raises(ValueError, match="vocab_size"):
         rnnlab.unigram_perplexity(ids, [1])
+
+
+def test_the_shakespeare_page_calls_the_one_unigram_baseline():
+    """The page calls rawtext.unigram_perplexity: it must be the library's function, not a copy."""
+    assert rawtext.unigram_perplexity is rnnlab.unigram_perplexity

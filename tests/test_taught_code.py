@@ -9,10 +9,14 @@ more); names, statements and expressions may not.
 import ast
 import inspect
 import json
+import math
 import pathlib
+import types
 
 import pytest
+import torch
 
+import rnnlab
 import rnnlab.data
 import rnnlab.layers
 
@@ -120,3 +124,79 @@ def test_the_library_layers_match_their_torch_twins(ours, twin):
         state_ref if isinstance(state_ref, tuple) else [state_ref],
     ):
         assert (a - b).abs().max() <= 1e-5
+
+
+def _top_level_definitions(notebook):
+    """{name: cell id} of the classes and functions a notebook's code cells define."""
+    cells = json.loads((ROOT / notebook).read_text(encoding="utf-8"))["cells"]
+    found = {}
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        # an IPython magic (%pip in the install cell) becomes `pass`, keeping its indentation
+        lines = "".join(cell["source"]).splitlines()
+        source = "\n".join(
+            line[: len(line) - len(line.lstrip())] + "pass" if line.lstrip().startswith(("%", "!")) else line
+            for line in lines
+        )
+        for node in ast.parse(source).body:
+            if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+                found[node.name] = cell.get("id")
+    return found
+
+
+def test_later_chapters_import_the_layers_instead_of_pasting_them():
+    """A chapter that reuses chapter 6's or 7's layer imports it from rnnlab.layers.
+
+    Only the chapter that teaches a definition (listed in TAUGHT, where the test above keeps it
+    equal to the library) may write it out; a pasted copy elsewhere would drift unchecked.
+    """
+    shipped = {
+        name
+        for name, obj in vars(rnnlab.layers).items()
+        if inspect.isfunction(obj) or inspect.isclass(obj)
+        if getattr(obj, "__module__", None) == rnnlab.layers.__name__
+    }
+    taught = {(notebook, name) for notebook, _, name, _ in TAUGHT}
+    pasted = [
+        f"{path.relative_to(ROOT)}: {name} (cell {cell_id})"
+        for path in sorted((ROOT / "chapters").glob("*.ipynb"))
+        for name, cell_id in _top_level_definitions(path.relative_to(ROOT)).items()
+        if name in shipped and (str(path.relative_to(ROOT)), name) not in taught
+    ]
+    assert shipped >= {"GRUScratch", "LSTMScratch", "gru_step", "lstm_step"}
+    assert not pasted, f"import these from rnnlab.layers instead: {pasted}"
+
+
+# Chapter 2's cell that derives the uniform, unigram and bigram baselines.
+BASELINES_CELL = ("chapters/02_language_models.ipynb", "520aad3a")
+
+
+def _run_baselines_cell(ids, vocab_size):
+    """Chapter 2's baselines cell, run on ``ids`` instead of the Time Machine's characters."""
+    fake = types.SimpleNamespace(load_corpus_time_machine=lambda max_tokens: (list(ids), [None] * vocab_size))
+    namespace = {"math": math, "torch": torch, "rnnlab": fake}
+    exec(compile(chapter_cell(*BASELINES_CELL), "chapter 2, baselines cell", "exec"), namespace)
+    return namespace["baselines"]
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_chapter_2_unigram_equals_the_library_on_the_same_ids(seed):
+    """The unigram perplexity chapter 2 derives is rnnlab.unigram_perplexity on its training text."""
+    generator = torch.Generator().manual_seed(seed)
+    vocab_size = 28
+    # skewed like letters, and a few ids of the vocabulary never drawn (their count is 0)
+    weights = 1.0 / torch.arange(1, vocab_size + 1) ** 1.2
+    weights[-3:] = 0
+    ids = torch.multinomial(weights, 5000, replacement=True, generator=generator)
+    chapter = _run_baselines_cell(ids, vocab_size)["unigram"]
+    library = rnnlab.unigram_perplexity(ids)
+    assert chapter == pytest.approx(library, rel=1e-9), (chapter, library)
+    # and not a formula that would agree with anything: a different text scores differently
+    assert rnnlab.unigram_perplexity(ids[ids > 0]) != pytest.approx(chapter, rel=1e-3)
+
+
+def test_chapter_2_unigram_equals_the_library_on_the_book_text():
+    corpus, vocab = rnnlab.load_corpus_time_machine(max_tokens=10000)
+    chapter = _run_baselines_cell(corpus, len(vocab))["unigram"]
+    assert chapter == pytest.approx(rnnlab.unigram_perplexity(corpus), rel=1e-9)

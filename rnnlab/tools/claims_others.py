@@ -65,21 +65,6 @@ def ch04_initialisation_over_implementation(o):
 # to be generated, registered as a claim, or reworded by its owner, and then removed here.
 PENDING = [
     Pending(
-        "chapters/02_language_models.ipynb",
-        "This chapter builds the pipeline from raw text to minibatches, looks",
-        "depth",
-    ),
-    Pending(
-        "chapters/02_language_models.ipynb",
-        "a model that spreads its probability uniformly over the vocabulary",
-        "depth",
-    ),
-    Pending(
-        "chapters/02_language_models.ipynb",
-        "These are the numbers to beat: the RNN of chapter 3 reaches a",
-        "depth",
-    ),
-    Pending(
         "chapters/03_rnn_scratch.ipynb",
         'They are all "small enough not to saturate"; 0.01 is simply a safe,',
         "depth",
@@ -105,39 +90,9 @@ PENDING = [
         "depth",
     ),
     Pending(
-        "chapters/04_rnn_concise.ipynb",
-        "* On a CPU the speed ratio printed above is close to 1, and smaller",
-        "seeds",
-    ),
-    Pending(
-        "chapters/04_rnn_concise.ipynb",
-        "On a shared machine speeds move by tens of percent from minute to",
-        "seeds",
-    ),
-    Pending(
-        "chapters/04_rnn_concise.ipynb",
-        "The training perplexities near 1 that this book and d2l print measure",
-        "seeds",
-    ),
-    Pending(
-        "chapters/04_rnn_concise.ipynb",
-        "The book keeps d2l's recipe in the chapters that follow, so that",
-        "seeds",
-    ),
-    Pending(
         "chapters/06_gru.ipynb", "It falls more slowly than the training perplexity and reaches its", "depth"
     ),
     Pending(
         "chapters/06_gru.ipynb", "On held-out text (the next 10,000 characters) the GRU's lowest", "depth"
-    ),
-    Pending(
-        "chapters/08_deep_rnn.ipynb",
-        "Running layer by layer over the full sequence computes the same thing",
-        "depth",
-    ),
-    Pending(
-        "chapters/09_bidirectional_rnn.ipynb",
-        "The training perplexity falls faster than that of any model in the",
-        "depth",
     ),
 ]

@@ -236,7 +236,8 @@ def ch10_rnn_fits_fastest(o):
 @_claim(C10, "plain RNN fits the training text fastest and generalises worst")
 def ch10_summary(o):
     r = _layers(o)
-    close = abs(r["GRU"][2] - r["LSTM"][2]) < 0.05 * r["GRU"][2]
+    # "the GRU and the LSTM end nearer to each other than to it" (held-out perplexity)
+    close = abs(r["GRU"][2] - r["LSTM"][2]) < min(r["RNN"][2] - r["GRU"][2], r["RNN"][2] - r["LSTM"][2])
     ok = ch10_rnn_fits_fastest(o)[0] and r["RNN"][2] == max(v[2] for v in r.values()) and close
     return ok, f"training {[v[1] for v in r.values()]}, held-out {[v[2] for v in r.values()]}"
 
