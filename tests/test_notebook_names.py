@@ -27,6 +27,34 @@ KNOWN = {
     ("07", "a14d0d27", "curves"): "plot reads the solution's unnamed records (audit: move the plot)",
     ("07", "a14d0d27", "val_curves"): "as curves",
 }
+# Solutions 10's chapter questions: the sentences of question 2's answer sit in a cell after its
+# run (merge the two cells and re-run), and question 3's answer reuses question 2's helpers and
+# chosen rates (say so in the text, naming them).
+KNOWN.update(
+    {
+        ("10", "1dbf57ad", name): "question 2's sentences read its run's names"
+        for name in ("Markdown", "best_rate", "display", "layer_classes", "rates", "seeds", "tuned")
+    }
+)
+KNOWN.update(
+    {
+        ("10", "9a71bd4f", name): "question 3 reuses question 2's helpers and rates"
+        for name in (
+            "Markdown",
+            "at_best",
+            "best_rate",
+            "change",
+            "display",
+            "layer_classes",
+            "noise",
+            "order_best",
+            "ranking",
+            "tests_best",
+            "train_lm",
+            "tuned",
+        )
+    }
+)
 
 
 def _parse(source):
