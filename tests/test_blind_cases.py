@@ -15,11 +15,8 @@ KNOWN = {
     "less trace than the spread between correct models",
     ("04", "fail_sweep_one_model_after_another"): "models trained one after another are distributed "
     "like models trained side by side: only the code shows it",
-    ("06", "fail_train_also_on_heldout"): "SGD at lr 1 on the validation text does not memorise it: "
-    "validation/fresh ratio 0.94-0.95, correct models 0.86-1.01",
     ("06", "fail_train_lr_0p1"): "the learning rate leaves no trace in the model; the quick run's "
     "LSTM of a correct solution is itself near the unigram plateau",
-    ("07", "fail_bias_trains_on_heldout"): "as 06 fail_train_also_on_heldout",
     ("11", "fail_last_char_is_padding_column"): "exercise 4 has no check cell and names no variable a "
     "check could read (a notebook change)",
     ("11", "fail_out_last_column_as_last_real"): "as fail_last_char_is_padding_column",
@@ -46,20 +43,12 @@ KNOWN = {
     "figures agree with a recomputation; that the epoch was chosen on that text is not visible",
     ("07", "fail_r2_bias_gate_after_training"): "the mean forget gate at the start is printed, not "
     "stored in a name the check is handed",
-    ("07", "fail_r2_bias_no_clipping"): "training without clipping leaves no measured trace in the "
-    "trained models (training is inline, not a function a check could run)",
-    ("07", "fail_r2_bias_reset_every_epoch"): "the forget bias forced back to 1 every epoch ends as "
-    "far above the default model's as in a correct run",
-    ("07", "fail_r2_bias_value_sigmoid1"): "a forget bias of 0.73 instead of 1 stays above the gap "
-    "margin of 0.25 (a tighter margin needs the gap's spread in full mode, not measured)",
-    ("08", "fail_r2_depth_eval_not_restored"): "training with dropout off after epoch 1 leaves no "
-    "measured trace in the trained models",
-    ("08", "fail_r2_depth_heldout_best_epoch"): "the lowest validation perplexity over the epochs "
-    "agreed with the stored model's own to 0.1 % in this run (not analysed further)",
-    ("08", "fail_r2_depth_no_clipping"): "as 07 fail_r2_bias_no_clipping",
-    ("08", "fail_r2_depth_one_shared_adam"): "one Adam over the three models leaves no measured trace "
-    "in the trained models",
-    ("08", "fail_r2_swap_lstm_trains_in_eval_mode"): "as fail_r2_depth_eval_not_restored",
+    ("07", "fail_r2_bias_no_clipping"): "the recorder sees every step's gradient norm (procedure.py), "
+    "but in this 30-epoch run of an nn.LSTM(128) with SGD at lr 1 no step's global norm exceeds 1: "
+    "clipping at 1 never acts, the run is the clipped one",
+    ("08", "fail_r2_depth_heldout_best_epoch"): "heldout[L] is the lowest of the epochs' figures, each "
+    "at a random offset of val_iter; in this run it lies inside the range of the last model's own "
+    "figures over val_iter's offsets, so it is a figure the stored model does give",
     ("11", "fail_r2_classifier_selects_epoch_on_heldout"): "as 06 fail_r2_nets_keep_best_heldout_epoch "
     "(the epoch chosen on the held-out passages)",
     ("11", "fail_r2_measure_on_training_passages"): "as fail_last_char_is_padding_column",

@@ -243,7 +243,8 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num
     model predicts its validation text much better than fresh text of the same book (none was
     trained on it); every model beats the unigram baseline and the best beats itself without
     context on held-out windows drawn now. Of the training procedure, seen while it ran
-    (``procedure``): each model has an optimizer of its own; every step's gradient has a global
+    (``procedure``): each model has an optimizer of its own, Adam at learning rate 0.005; its
+    training minibatches come from the training text, none from val_iter's; every step's gradient has a global
     norm of at most 1; the layers with dropout train in training mode (dropout on) at every
     step; the state carries across the sequential minibatches of an epoch
     (use_random_iter=False); the weights are handed over as the last step left them."""
@@ -286,7 +287,13 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num
             f"the exercise fixes {num_hiddens} units per layer",
         )
     require_distinct({f"models[{L}]": models[L] for L in (1, 2, 3)})
-    require_procedure({f"models[{L}]": models[L] for L in (1, 2, 3)}, theta=1.0, carried=True)
+    require_procedure(
+        {f"models[{L}]": models[L] for L in (1, 2, 3)},
+        theta=1.0,
+        carried=True,
+        optimizer=("Adam", 0.005),
+        texts=(train_iter, val_iter),
+    )
     check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != [1, 2, 3]:
         fail(
@@ -341,9 +348,9 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, 
     the weights exercise 2's check judged when it ran (timing a step runs forward and backward,
     it does not train); they share no parameter; both beat the unigram baseline and themselves
     without context on held-out windows drawn now. Of lstm_net's training (exercise 2's settings,
-    seen while it ran, ``procedure``): an optimizer of its own, gradients clipped at global norm
-    1, dropout on (training mode) at every step, the state carried across an epoch's minibatches,
-    the weights as the last step left them."""
+    seen while it ran, ``procedure``): an optimizer of its own (Adam, learning rate 0.005),
+    gradients clipped at global norm 1, dropout on (training mode) at every step, the state
+    carried across an epoch's minibatches, the weights as the last step left them."""
     from .trained import require_distinct, require_lm
 
     lstm, gru = _rnn(lstm_net, "the LSTM model"), _rnn(gru_net, "the GRU model")
@@ -372,7 +379,9 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, 
         )
     _require_as_judged(gru_net)
     require_distinct({"lstm_net": lstm_net, "gru_net": gru_net})
-    require_procedure({"lstm_net": lstm_net, "gru_net": gru_net}, theta=1.0, carried=True)
+    require_procedure(
+        {"lstm_net": lstm_net, "gru_net": gru_net}, theta=1.0, carried=True, optimizer=("Adam", 0.005)
+    )
     judge_lm(lstm_net, vocab, "the LSTM model")
     judge_lm(gru_net, vocab, "the GRU model")
     passed(

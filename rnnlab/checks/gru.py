@@ -41,7 +41,8 @@ def check_gru_lstm_pair(models, train_iter, val_iter, vocab, num_hiddens=256):
     itself with its state reset at every character on held-out windows drawn now; each predicts
     its validation text not much better than fresh text of the same book (never trained on it).
     Of the training procedure, seen while it ran (``procedure``): each model has an optimizer of
-    its own; every step's gradient has a global norm of at most 1 (clipping at norm 1, as the
+    its own, SGD at learning rate 1; its training minibatches come from the training text, none
+    from val_iter's; every step's gradient has a global norm of at most 1 (clipping at norm 1, as the
     text's settings say); the state carries across the sequential minibatches of an epoch (as in
     the chapters); the weights are changed only by the optimizer once training has started, and
     are handed over as the last step left them."""
@@ -49,7 +50,13 @@ def check_gru_lstm_pair(models, train_iter, val_iter, vocab, num_hiddens=256):
     for key, kind in (("GRU", nn.GRU), ("LSTM", nn.LSTM)):
         require_lm(models[key], f"models[{key!r}]", kind, num_hiddens)
     require_distinct({f"models[{k!r}]": models[k] for k in ("GRU", "LSTM")})
-    require_procedure({f"models[{k!r}]": models[k] for k in ("GRU", "LSTM")}, theta=1.0, carried=True)
+    require_procedure(
+        {f"models[{k!r}]": models[k] for k in ("GRU", "LSTM")},
+        theta=1.0,
+        carried=True,
+        optimizer=("SGD", 1.0),
+        texts=(train_iter, val_iter),
+    )
     check_held_out(val_iter, train_iter)
     judge_lm(models["GRU"], vocab, "models['GRU']")
     # The LSTM of this exercise may still sit on the unigram plateau after the quick run (measured:
@@ -120,7 +127,8 @@ def check_gate_study(nets, train_iter, val_iter, vocab, num_hiddens=128):
     the validation text is held out; every model beats the unigram baseline and itself with its
     state reset at every character on held-out windows drawn now, and none predicts its
     validation text much better than fresh text of the book. Of the training procedure (as in
-    exercise 1, the same settings): an optimizer per model, gradients clipped at global norm 1,
+    exercise 1, the same settings): an optimizer per model (SGD, learning rate 1), minibatches of
+    the training text only, gradients clipped at global norm 1,
     the state carried across an epoch's minibatches, the weights as the last step left them (no
     epoch chosen afterwards: val_iter is the text the models are judged on)."""
     keys = {"reset gate only": "reset_only", "update gate only": "update_only"}
@@ -135,7 +143,7 @@ def check_gate_study(nets, train_iter, val_iter, vocab, num_hiddens=128):
         )
     named = {f"nets[{k!r}]": nets[k] for k in (*keys, full[0])}
     require_distinct(named)
-    require_procedure(named, theta=1.0, carried=True)
+    require_procedure(named, theta=1.0, carried=True, optimizer=("SGD", 1.0), texts=(train_iter, val_iter))
     require_lm(nets[full[0]], f"nets[{full[0]!r}]", nn.GRU, num_hiddens)
     for key, variant in keys.items():
         require_lm(nets[key], f"nets[{key!r}]", nn.Module, num_hiddens, kind_name="a one-gate GRU")

@@ -306,7 +306,8 @@ def check_heldout_lm(
     not much better than fresh text of the same book (it was not trained on it); its output
     layer was trained too (its weights have left the range of their initial draw). Of the
     training procedure, seen while it ran (``procedure``; the set's settings clip at norm 1):
-    every step's gradient has a global norm of at most 1; the weights are changed only by the
+    every step's gradient has a global norm of at most 1; with ``val_iter``, its training
+    minibatches come from the training text, none from val_iter's; the weights are changed only by the
     optimizer once training has started and are handed over as the last step left them."""
     require_model(net, what)
     if layer is not None and not isinstance(getattr(net, "rnn", None), layer):
@@ -320,7 +321,7 @@ def check_heldout_lm(
     if num_hiddens is not None:
         require_lm(net, what, layer or nn.Module, num_hiddens, kind_name=getattr(layer, "__name__", None))
     require_trained_head(net, what)
-    require_procedure({what: net}, theta=1.0)
+    require_procedure({what: net}, theta=1.0, texts=(train_iter, val_iter) if val_iter is not None else None)
     # the coupled LSTM (Adam, quick runs overfit) gains as little as 1 % from context on some
     # seeds: 2 of 115 reference runs failed a required gain (docs/false-rejections.md), so the
     # state is tested by what it does (require_state_carries), and the gain is only reported
@@ -418,7 +419,8 @@ def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_
     neither predicts its validation text much better than fresh text of the book. Of the
     training procedure, seen while it ran (``procedure``): before its first step, biased_net
     carried default_net's initial weights exactly, except the forget gate's biases, whose sum
-    b_if + b_hf was 1 in every row; each model has an optimizer of its own; every step's gradient
+    b_if + b_hf was 1 in every row; each model has an optimizer of its own, SGD at learning rate
+    1, and is trained on minibatches of the training text only; every step's gradient
     has a global norm of at most 1 (the set clips at norm 1); once training started only the
     optimizer changed the weights (the bias starts at 1 and then learns), and the models are
     handed over as the last step left them."""
@@ -426,7 +428,8 @@ def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_
     for label, net in nets.items():
         require_lm(net, label, nn.LSTM, num_hiddens)
     require_distinct(nets)
-    require_procedure(nets, theta=1.0)
+    texts = (train_iter, val_iter) if val_iter is not None and train_iter is not None else None
+    require_procedure(nets, theta=1.0, optimizer=("SGD", 1.0), texts=texts)
     _require_same_start(default_net, biased_net)
     corr = _correlation(default_net.rnn.weight_hh_l0, biased_net.rnn.weight_hh_l0)
     if not corr >= SAME_START_CORRELATION:

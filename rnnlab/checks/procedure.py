@@ -26,7 +26,7 @@ import weakref
 
 import torch
 from torch import nn
-from torch.nn.modules.module import register_module_forward_pre_hook
+from torch.nn.modules.module import register_module_forward_hook, register_module_forward_pre_hook
 from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
 
 from .core import fail
@@ -51,17 +51,19 @@ class _Param:
 
 
 class _Optimizer:
-    __slots__ = ("steps", "max_norm", "param_ids", "__weakref__")
+    __slots__ = ("steps", "max_norm", "param_ids", "settings", "__weakref__")
 
     def __init__(self):
-        self.steps, self.max_norm, self.param_ids = 0, None, set()
+        self.steps, self.max_norm, self.param_ids, self.settings = 0, None, set(), set()
 
 
 _PARAMS = {}  # id(parameter) -> _Param
 _OPTIMIZERS = weakref.WeakKeyDictionary()  # optimizer -> _Optimizer
 _OPT_RECORDS = weakref.WeakValueDictionary()  # id(_Optimizer) -> _Optimizer (for lookups)
 _LAYERS = weakref.WeakKeyDictionary()  # recurrent layer -> {"train": [n, eval n], "zero": [n, zero n]}
-_PENDING = weakref.WeakKeyDictionary()  # recurrent layer -> [(training, zero state)] since a step
+_PENDING = weakref.WeakKeyDictionary()  # watched module -> [_Forward] since its last step
+_TOKENS = weakref.WeakKeyDictionary()  # model -> first TOKEN_SPAN ids of every training row
+TOKEN_SPAN = 8  # an 8-character piece locates a row in a 10,000-character text
 _HANDLES = []
 
 
@@ -88,6 +90,7 @@ def _pre_step(optimizer, args, kwargs):
             norm = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g) for g in grads]))
             orec.max_norm = norm if orec.max_norm is None else torch.maximum(orec.max_norm, norm)
         orec.steps += 1
+        orec.settings |= {(type(optimizer).__name__, float(g["lr"])) for g in optimizer.param_groups}
         ids = {id(p) for p in params}
         orec.param_ids |= ids
         for p in params:
@@ -109,16 +112,36 @@ def _post_step(optimizer, args, kwargs):
         pass
 
 
+class _Forward:
+    """One gradient-enabled forward of a watched module, waiting for a step to credit it."""
+
+    __slots__ = ("training", "layer", "zero", "rows", "used")
+
+    def __init__(self, training, layer, zero, rows):
+        self.training, self.layer, self.zero, self.rows, self.used = training, layer, zero, rows, False
+
+    def mark_used(self, grad):
+        self.used = True  # backward reached this forward's output
+
+
 def _credit_forwards(param_ids):
-    """Forwards of layers whose parameters this step updates were training forwards."""
-    for layer in list(_PENDING.keys()):
-        if any(id(p) in param_ids for p in layer.parameters(recurse=False)):
-            counts = _LAYERS.setdefault(layer, {"train": [0, 0], "zero": [0, 0]})
-            for training, zero in _PENDING.pop(layer):
+    """Forwards that a backward went through, of modules whose parameters this step updates,
+    were training forwards; forwards no backward reached (an evaluation with gradients on) are
+    dropped."""
+    for module in list(_PENDING.keys()):
+        if not any(id(p) in param_ids for p in module.parameters()):
+            continue
+        counts = _LAYERS.setdefault(module, {"train": [0, 0], "zero": [0, 0]})
+        for f in _PENDING.pop(module):
+            if not f.used:
+                continue
+            if f.rows is not None:
+                _TOKENS.setdefault(module, []).extend(f.rows)
+            if f.layer:
                 counts["train"][0] += 1
-                counts["train"][1] += not training
-                counts["zero"][0] += zero is not None
-                counts["zero"][1] += bool(zero)
+                counts["train"][1] += not f.training
+                counts["zero"][0] += f.zero is not None
+                counts["zero"][1] += bool(f.zero)
 
 
 def _is_zero(state):
@@ -133,12 +156,46 @@ def _is_zero(state):
 
 def _forward(module, args):
     try:
-        if not torch.is_grad_enabled() or not hasattr(module, "hidden_size"):
+        if not torch.is_grad_enabled():
             return
-        if not isinstance(module, nn.RNNBase) and len(args) < 2:
+        X = args[0] if args else None
+        rows = None
+        if (
+            isinstance(X, torch.Tensor)
+            and X.dim() == 2
+            and not X.is_floating_point()
+            and X.shape[1] >= TOKEN_SPAN
+            and hasattr(module, "begin_state")
+        ):
+            rows = [tuple(r) for r in X[:, :TOKEN_SPAN].tolist()]
+        layer = hasattr(module, "hidden_size") and (isinstance(module, nn.RNNBase) or len(args) >= 2)
+        if rows is None and not layer:
             return
-        zero = _is_zero(args[1] if len(args) > 1 else None)
-        _PENDING.setdefault(module, []).append((module.training, zero))
+        zero = _is_zero(args[1] if len(args) > 1 else None) if layer else None
+        _PENDING.setdefault(module, []).append(_Forward(module.training, layer, zero, rows))
+    except Exception:
+        pass
+
+
+def _first_grad_tensor(output):
+    if isinstance(output, torch.Tensor):
+        return output if output.requires_grad else None
+    if isinstance(output, (tuple, list)):
+        for o in output:
+            t = _first_grad_tensor(o)
+            if t is not None:
+                return t
+    return None
+
+
+def _forward_done(module, args, output):
+    try:
+        pending = _PENDING.get(module)
+        if not pending or pending[-1].used:
+            return
+        out = _first_grad_tensor(output)
+        if out is not None:
+            out.register_hook(pending[-1].mark_used)
     except Exception:
         pass
 
@@ -150,6 +207,7 @@ def install():
     _HANDLES.append(register_optimizer_step_pre_hook(_pre_step))
     _HANDLES.append(register_optimizer_step_post_hook(_post_step))
     _HANDLES.append(register_module_forward_pre_hook(_forward))
+    _HANDLES.append(register_module_forward_hook(_forward_done))
 
 
 def uninstall():
@@ -274,6 +332,45 @@ def require_carried_state(net, what):
             )
 
 
+def require_optimizer(net, what, kind, lr):
+    """Every step on ``net``'s parameters was taken by a ``kind`` optimizer at learning rate ``lr``."""
+    settings = set().union(*(o.settings for o in _optimizers_of(net)))
+    other = sorted(f"{k} at lr {v:g}" for k, v in settings if k != kind or abs(v - lr) > 1e-9 * lr)
+    if other:
+        fail(
+            f"the optimizer and learning rate of {what}'s training steps",
+            f"{kind} at learning rate {lr:g} at every step, as the exercise's settings say",
+            ", ".join(other),
+            f"build the optimizer as torch.optim.{kind}(net.parameters(), lr={lr:g})",
+        )
+
+
+def _pieces(ids):
+    ids = list(ids)
+    return {tuple(ids[i : i + TOKEN_SPAN]) for i in range(len(ids) - TOKEN_SPAN + 1)}
+
+
+LEAK_SHARE = 0.01  # rows of the validation text among the training rows; a correct run has none
+
+
+def require_trained_on(net, what, train_iter, val_iter):
+    """The minibatches ``net`` was trained on come from the training text, none from val_iter's."""
+    rows = _TOKENS.get(net)
+    train_ids, val_ids = getattr(train_iter, "corpus", None), getattr(val_iter, "corpus", None)
+    if not rows or train_ids is None or val_ids is None:
+        return
+    val_only = _pieces(val_ids) - _pieces(train_ids)
+    leaked = sum(r in val_only for r in rows)
+    if leaked > LEAK_SHARE * len(rows):
+        fail(
+            f"the text of the minibatches {what} was trained on (seen while it trained)",
+            "the training text only: val_iter holds the held-out text the model is judged on",
+            f"{leaked} of {len(rows)} training sequences taken from val_iter's text",
+            "the model was trained on the held-out text (a training pass over val_iter, or a "
+            "loader built on it): train on train_iter only, and only evaluate on val_iter",
+        )
+
+
 def initial_weights(net):
     """{name: the value before the first training step} for ``net``'s recorded parameters."""
     out = {}
@@ -284,8 +381,10 @@ def initial_weights(net):
     return out
 
 
-def require_procedure(nets, theta=None, carried=False, own_optimizers=True):
-    """The procedure properties for the trained models ``nets`` (label -> model)."""
+def require_procedure(nets, theta=None, carried=False, own_optimizers=True, optimizer=None, texts=None):
+    """The procedure properties for the trained models ``nets`` (label -> model); ``optimizer``
+    (kind, lr) when the text fixes it, ``texts`` (train_iter, val_iter) to require training on
+    the training text only."""
     if own_optimizers and len(nets) > 1:
         require_own_optimizers(nets)
     for label, net in nets.items():
@@ -297,3 +396,7 @@ def require_procedure(nets, theta=None, carried=False, own_optimizers=True):
             require_clipped(net, label, theta)
         if carried:
             require_carried_state(net, label)
+        if optimizer is not None:
+            require_optimizer(net, label, *optimizer)
+        if texts is not None:
+            require_trained_on(net, label, *texts)
