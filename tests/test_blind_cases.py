@@ -37,8 +37,6 @@ KNOWN = {
     # round 2, sets 06-09 and 11 (measured 2026-12-06/07): misses with no property found yet.
     # Exercises that train inline (no training function a check could run on a problem of its
     # own) leave only the trained models, where these procedures leave no measured trace.
-    ("06", "fail_r2_nets_keep_best_heldout_epoch"): "the models kept are good models whose held-out "
-    "figures agree with a recomputation; that the epoch was chosen on that text is not visible",
     ("07", "fail_r2_bias_gate_after_training"): "the mean forget gate at the start is printed, not "
     "stored in a name the check is handed",
     ("07", "fail_r2_bias_no_clipping"): "the recorder sees every step's gradient norm (procedure.py), "
@@ -47,8 +45,9 @@ KNOWN = {
     ("08", "fail_r2_depth_heldout_best_epoch"): "heldout[L] is the lowest of the epochs' figures, each "
     "at a random offset of val_iter; in this run it lies inside the range of the last model's own "
     "figures over val_iter's offsets, so it is a figure the stored model does give",
-    ("11", "fail_r2_classifier_selects_epoch_on_heldout"): "as 06 fail_r2_nets_keep_best_heldout_epoch "
-    "(the epoch chosen on the held-out passages)",
+    ("11", "fail_r2_classifier_selects_epoch_on_heldout"): "the models kept are good models whose "
+    "held-out figures agree with a recomputation; that the epoch was chosen on the held-out passages "
+    "is not visible",
     ("11", "fail_r2_measure_on_training_passages"): "as fail_last_char_is_padding_column",
     ("11", "fail_r2_measure_random_letter_may_repeat"): "as fail_last_char_is_padding_column",
     # round 2 cases of set 04 exercise 3 crash before their checks: the solution's plotting cell
