@@ -8,9 +8,11 @@ checks of trained language models, recomputed from the model and the learner's d
 a reported number); ``heldout`` the judge of the later sets, on windows of a held-out book it
 draws itself, and the test that a validation text is held out; ``practice`` (with
 ``practice_training``) the checks of set 10 (masked loss, buckets, packing, the training loop);
-``applications`` (with ``classifier``) the checks of chapter 11's exercises (padded batches, the
-timing, a passage classifier); ``seq2seq`` and ``attention`` those of chapter 12 (shifted decoder
-inputs and the masked loss, beam search; additive attention and a decoder that uses it).
+``procedure`` the recorder of training procedures (PyTorch's global hooks, installed on import)
+that the checks of sets 6-8 read; ``applications`` (with ``classifier``) the checks of chapter
+11's exercises (padded batches, the timing, a passage classifier); ``seq2seq`` and ``attention``
+those of chapter 12 (shifted decoder inputs and the masked loss, beam search; additive attention
+and a decoder that uses it).
 """
 
 from .basics import (

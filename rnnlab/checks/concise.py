@@ -6,13 +6,13 @@ import torch
 from torch import nn
 
 from .core import call, describe, fail, passed
-from .lm import check_reported
+from .lm import _perplexities_over_offsets, check_reported
+from .heldout import REPORT_RTOL
 from .heldout import (
     call_generator,
     check_held_out,
     judge_lm,
     judge_sweep,
-    recomputed_range,
     require_model,
 )
 
@@ -157,8 +157,8 @@ ASCENT = 0.2  # the ascent's share of the learning rate: the perplexity rises, i
 # 0 of 200 runs of the reference procedure rejected, and 0 of 200 of each of two blind correct
 # alternatives; each of five blind wrong procedures rejected 200 of 200 (quick mode, 2026-12-06).
 # frr early_stopping_04 (solution 4's check cell, 2026-12-07): 0 of 65 runs rejected on the notebook's
-# training, 2 of 25 on a re-seeded one (seed 1001; "the validation perplexity of the returned model,
-# recomputed"): NOT below 1e-3 for every training; not yet explained.
+# training, 2 of 25 on a re-seeded one (seed 1001), both by the comparison of the returned model's
+# validation perplexity, since replaced by a property (see check_early_stopping; docs/false-rejections.md).
 HISTORY_RTOL, TIE = 0.01, 0.005
 
 
@@ -339,20 +339,30 @@ def check_early_stopping(net, val_history, train_iter, val_iter, vocab, train_ea
         fail("val_history", "at least 2 epochs", f"{len(hist)}", "record every epoch")
     check_held_out(val_iter, train_iter)
     best = min(hist)
-    lo, hi = recomputed_range(net, val_iter)
-    if not lo * 0.95 <= best <= hi * 1.05:
+    # The lowest entry of val_history IS evaluate_perplexity(best epoch's weights, val_iter) at the
+    # offset that evaluation happened to start at: the returned model must give that value at one
+    # of val_iter's offsets, all of which are recomputed (float noise only). The earlier test
+    # (within 5 % of the range of 3 random offsets) rejected correct runs: the minimum over epochs
+    # of values each measured at a random offset is biased towards the lucky offsets (2 of 25 runs
+    # of a re-seeded training, frr early_stopping_04); this one cannot reject a correct run.
+    values = _perplexities_over_offsets(net, val_iter)
+    exact = hasattr(val_iter, "corpus") and hasattr(val_iter, "num_steps")
+    tol = REPORT_RTOL if exact else 0.05
+    lo, hi = min(values), max(values)
+    if not lo * (1 - tol) <= best <= hi * (1 + tol):
         last = hist[-1]
         cause = (
             "this is the model of the LAST epoch, not of the best one: keep a copy of the "
             "parameters (copy.deepcopy(net.state_dict())) when the validation perplexity "
             "improves and load it at the end"
-            if lo * 0.95 <= last <= hi * 1.05
+            if lo * (1 - tol) <= last <= hi * (1 + tol)
             else "val_history must hold the validation perplexity (evaluate_perplexity on "
             "val_iter, eval mode) of each epoch, and the returned net the best epoch's weights"
         )
         fail(
-            "the validation perplexity of the returned model, recomputed",
-            "the lowest value in val_history (within 5%)",
+            "the validation perplexity of the returned model, recomputed on val_iter at each of "
+            f"its {len(values)} starting offsets",
+            f"the lowest value in val_history among them (within {tol:.1%})",
             f"recomputed {lo:.2f} to {hi:.2f}, lowest reported {best:.2f}",
             cause,
         )

@@ -10,6 +10,7 @@ from torch import nn
 from .core import call, describe, fail, passed, recurrence_spy
 from .grads import compare_gradients
 from .initial import require_uniform_init
+from .procedure import require_procedure
 from .heldout import (
     call_generator,
     check_held_out,
@@ -241,7 +242,12 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num
     evaluate_perplexity(models[L], val_iter) in eval mode at one of the iterator's offsets; no
     model predicts its validation text much better than fresh text of the same book (none was
     trained on it); every model beats the unigram baseline and the best beats itself without
-    context on held-out windows drawn now."""
+    context on held-out windows drawn now. Of the training procedure, seen while it ran
+    (``procedure``): each model has an optimizer of its own, Adam at learning rate 0.005; its
+    training minibatches come from the training text, none from val_iter's; every step's gradient has a global
+    norm of at most 1; the layers with dropout train in training mode (dropout on) at every
+    step; the state carries across the sequential minibatches of an epoch
+    (use_random_iter=False); the weights are handed over as the last step left them."""
     from .trained import require_distinct, require_not_trained_on
 
     if not isinstance(models, dict) or sorted(models) != [1, 2, 3]:
@@ -281,6 +287,13 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num
             f"the exercise fixes {num_hiddens} units per layer",
         )
     require_distinct({f"models[{L}]": models[L] for L in (1, 2, 3)})
+    require_procedure(
+        {f"models[{L}]": models[L] for L in (1, 2, 3)},
+        theta=1.0,
+        carried=True,
+        optimizer=("Adam", 0.005),
+        texts=(train_iter, val_iter),
+    )
     check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != [1, 2, 3]:
         fail(
@@ -334,7 +347,10 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, 
     and width and, with ``models``, is the two-layer model of exercise 2 itself (models[2]), with
     the weights exercise 2's check judged when it ran (timing a step runs forward and backward,
     it does not train); they share no parameter; both beat the unigram baseline and themselves
-    without context on held-out windows drawn now."""
+    without context on held-out windows drawn now. Of lstm_net's training (exercise 2's settings,
+    seen while it ran, ``procedure``): an optimizer of its own (Adam, learning rate 0.005),
+    gradients clipped at global norm 1, dropout on (training mode) at every step, the state
+    carried across an epoch's minibatches, the weights as the last step left them."""
     from .trained import require_distinct, require_lm
 
     lstm, gru = _rnn(lstm_net, "the LSTM model"), _rnn(gru_net, "the GRU model")
@@ -363,6 +379,9 @@ def check_gru_for_lstm(lstm_net, gru_net, vocab, models=None, num_hiddens=None, 
         )
     _require_as_judged(gru_net)
     require_distinct({"lstm_net": lstm_net, "gru_net": gru_net})
+    require_procedure(
+        {"lstm_net": lstm_net, "gru_net": gru_net}, theta=1.0, carried=True, optimizer=("Adam", 0.005)
+    )
     judge_lm(lstm_net, vocab, "the LSTM model")
     judge_lm(gru_net, vocab, "the GRU model")
     passed(

@@ -11,6 +11,7 @@ from torch import nn
 
 from .core import fail, passed, reject_torch_recurrence
 from .experiments import _VARIANTS, _gru_twin
+from .procedure import require_procedure
 from .heldout import call_generator, check_held_out, heldout_windows, judge_lm, judge_sweep, lm_perplexities
 from .trained import require_distinct, require_lm, require_not_trained_on
 
@@ -38,11 +39,24 @@ def check_gru_lstm_pair(models, train_iter, val_iter, vocab, num_hiddens=256):
     (resp. nn.LSTM) of ``num_hiddens`` units; they are separate models sharing no parameter; the
     validation text is held out from the training text; each beats the unigram baseline and
     itself with its state reset at every character on held-out windows drawn now; each predicts
-    its validation text not much better than fresh text of the same book (never trained on it)."""
+    its validation text not much better than fresh text of the same book (never trained on it).
+    Of the training procedure, seen while it ran (``procedure``): each model has an optimizer of
+    its own, SGD at learning rate 1; its training minibatches come from the training text, none
+    from val_iter's; every step's gradient has a global norm of at most 1 (clipping at norm 1, as the
+    text's settings say); the state carries across the sequential minibatches of an epoch (as in
+    the chapters); the weights are changed only by the optimizer once training has started, and
+    are handed over as the last step left them."""
     _require_keys(models, ("GRU", "LSTM"), "models")
     for key, kind in (("GRU", nn.GRU), ("LSTM", nn.LSTM)):
         require_lm(models[key], f"models[{key!r}]", kind, num_hiddens)
     require_distinct({f"models[{k!r}]": models[k] for k in ("GRU", "LSTM")})
+    require_procedure(
+        {f"models[{k!r}]": models[k] for k in ("GRU", "LSTM")},
+        theta=1.0,
+        carried=True,
+        optimizer=("SGD", 1.0),
+        texts=(train_iter, val_iter),
+    )
     check_held_out(val_iter, train_iter)
     judge_lm(models["GRU"], vocab, "models['GRU']")
     # The LSTM of this exercise may still sit on the unigram plateau after the quick run (measured:
@@ -112,7 +126,11 @@ def check_gate_study(nets, train_iter, val_iter, vocab, num_hiddens=128):
     ``num_hiddens`` units, and one more model wraps an nn.GRU of that width; the three are separate;
     the validation text is held out; every model beats the unigram baseline and itself with its
     state reset at every character on held-out windows drawn now, and none predicts its
-    validation text much better than fresh text of the book."""
+    validation text much better than fresh text of the book. Of the training procedure (as in
+    exercise 1, the same settings): an optimizer per model (SGD, learning rate 1), minibatches of
+    the training text only, gradients clipped at global norm 1,
+    the state carried across an epoch's minibatches, the weights as the last step left them (no
+    epoch chosen afterwards: val_iter is the text the models are judged on)."""
     keys = {"reset gate only": "reset_only", "update gate only": "update_only"}
     _require_keys(nets, keys, "nets")
     full = [k for k, v in nets.items() if isinstance(getattr(v, "rnn", None), nn.GRU)]
@@ -125,6 +143,7 @@ def check_gate_study(nets, train_iter, val_iter, vocab, num_hiddens=128):
         )
     named = {f"nets[{k!r}]": nets[k] for k in (*keys, full[0])}
     require_distinct(named)
+    require_procedure(named, theta=1.0, carried=True, optimizer=("SGD", 1.0), texts=(train_iter, val_iter))
     require_lm(nets[full[0]], f"nets[{full[0]!r}]", nn.GRU, num_hiddens)
     for key, variant in keys.items():
         require_lm(nets[key], f"nets[{key!r}]", nn.Module, num_hiddens, kind_name="a one-gate GRU")

@@ -8,6 +8,7 @@ import torch
 from torch import nn
 
 from .core import call, describe, fail, passed, recurrence_spy
+from .procedure import initial_weights, require_procedure
 from .initial import require_uniform_init
 from .grads import compare_gradients
 from .heldout import (
@@ -303,7 +304,11 @@ def check_heldout_lm(
     from context: a correct, overfitting model gains as little as 1 % on some seeds); with
     ``train_iter`` and ``val_iter``, the validation text is held out and the model predicts it
     not much better than fresh text of the same book (it was not trained on it); its output
-    layer was trained too (its weights have left the range of their initial draw)."""
+    layer was trained too (its weights have left the range of their initial draw). Of the
+    training procedure, seen while it ran (``procedure``; the set's settings clip at norm 1):
+    every step's gradient has a global norm of at most 1; with ``val_iter``, its training
+    minibatches come from the training text, none from val_iter's; the weights are changed only by the
+    optimizer once training has started and are handed over as the last step left them."""
     require_model(net, what)
     if layer is not None and not isinstance(getattr(net, "rnn", None), layer):
         fail(
@@ -316,6 +321,7 @@ def check_heldout_lm(
     if num_hiddens is not None:
         require_lm(net, what, layer or nn.Module, num_hiddens, kind_name=getattr(layer, "__name__", None))
     require_trained_head(net, what)
+    require_procedure({what: net}, theta=1.0, texts=(train_iter, val_iter) if val_iter is not None else None)
     # the coupled LSTM (Adam, quick runs overfit) gains as little as 1 % from context on some
     # seeds: 2 of 115 reference runs failed a required gain (docs/false-rejections.md), so the
     # state is tested by what it does (require_state_carries), and the gain is only reported
@@ -361,6 +367,46 @@ SAME_START_CORRELATION = 0.5
 FORGET_BIAS_GAP = 0.25
 
 
+START_TOL = 1e-6  # copies are exact; b_if + b_hf = 1 up to float32 rounding of one sum
+
+
+def _require_same_start(default_net, biased_net):
+    """Before their first steps, the two models differed only in the forget biases, which summed
+    to 1 in biased_net (judged when the recorder saw both trained; a copy made later has no record)."""
+    start_d, start_b = initial_weights(default_net), initial_weights(biased_net)
+    if not start_d or set(start_d) != set(start_b):
+        return
+    H = biased_net.rnn.hidden_size
+    prefix = next((n[: -len("bias_ih_l0")] for n in start_b if n.endswith("rnn.bias_ih_l0")), None)
+    for name, before in start_b.items():
+        other = start_d[name]
+        if before.shape != other.shape:
+            return
+        diff = (before.double() - other.double()).abs()
+        if prefix is not None and name in (prefix + "bias_ih_l0", prefix + "bias_hh_l0"):
+            diff[H : 2 * H] = 0  # the forget rows: judged by their sum below
+        if float(diff.max()) > START_TOL:
+            fail(
+                f"{name} of biased_net and of default_net before their first training steps",
+                "equal: both start from the same initial weights, only the forget-gate bias differs",
+                f"a difference of up to {float(diff.max()):.3g}",
+                "seed with the same seed before building each model (or copy.deepcopy the first), "
+                "then call set_forget_bias(biased_net.rnn, 1.0) and nothing else before training",
+            )
+    if prefix is None:
+        return
+    bias = (start_b[prefix + "bias_ih_l0"][H : 2 * H] + start_b[prefix + "bias_hh_l0"][H : 2 * H]).double()
+    off = float((bias - 1).abs().max())
+    if off > START_TOL:
+        fail(
+            "the forget-gate bias b_if + b_hf of biased_net before its first training step",
+            "1 in every row (the exercise sets it to 1)",
+            f"rows between {float(bias.min()):.3g} and {float(bias.max()):.3g}",
+            "set_forget_bias(biased_net.rnn, 1.0) before training, with value 1 (not sigmoid(1), not "
+            "added to the drawn bias)",
+        )
+
+
 def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_iter=None, num_hiddens=128):
     """Exercise 2 of set 7: two LSTM language models trained side by side from the same initial
     weights, ``biased_net`` with its forget-gate bias set to 1 before training.
@@ -370,11 +416,21 @@ def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_
     strongly correlated after training (same start) and the biased model's mean forget bias is
     still clearly above the default one's; both beat the unigram baseline and themselves without
     context on held-out windows drawn now, their output layers trained too; with ``val_iter``,
-    neither predicts its validation text much better than fresh text of the book."""
+    neither predicts its validation text much better than fresh text of the book. Of the
+    training procedure, seen while it ran (``procedure``): before its first step, biased_net
+    carried default_net's initial weights exactly, except the forget gate's biases, whose sum
+    b_if + b_hf was 1 in every row; each model has an optimizer of its own, SGD at learning rate
+    1, and is trained on minibatches of the training text only; every step's gradient
+    has a global norm of at most 1 (the set clips at norm 1); once training started only the
+    optimizer changed the weights (the bias starts at 1 and then learns), and the models are
+    handed over as the last step left them."""
     nets = {"default_net": default_net, "biased_net": biased_net}
     for label, net in nets.items():
         require_lm(net, label, nn.LSTM, num_hiddens)
     require_distinct(nets)
+    texts = (train_iter, val_iter) if val_iter is not None and train_iter is not None else None
+    require_procedure(nets, theta=1.0, optimizer=("SGD", 1.0), texts=texts)
+    _require_same_start(default_net, biased_net)
     corr = _correlation(default_net.rnn.weight_hh_l0, biased_net.rnn.weight_hh_l0)
     if not corr >= SAME_START_CORRELATION:
         fail(
