@@ -18,6 +18,8 @@ IN_KERNEL = {
     "check_distinct_models": "compares the identity of several learner objects",
     "check_trained_lm": _TRAINED,
     "check_cross_perplexity": _TRAINED,
+    "check_sequential_iterator": "watches which functions the learner's iterator runs (the package's "
+    "own must not), which only the learner's process can see",
     # set 03
     "check_language_model": _BUILDS + " (an nn.GRU for the learner's RNNLMEmbed)",
     "check_grad_norm": _BUILDS + " (a model whose gradients the learner's function measures)",
@@ -35,6 +37,10 @@ IN_KERNEL = {
     # set 08
     "check_depth_study": _TRAINED,
     "check_gru_for_lstm": _TRAINED,
+    # sets 11 and 12: what a watch cell recorded in the kernel (the passages a layer read; the
+    # models trained and evaluated, compared by identity)
+    "check_first_last_change": "reads a watch of the passages the layer read, recorded in the kernel",
+    "check_length_curve": "compares by identity the models a watch saw trained and evaluated in the kernel",
     # set 10
     "check_train_lines": "runs the learner's training loop on models and batches the check builds",
     "check_line_model": _TRAINED,
