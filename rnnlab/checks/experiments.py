@@ -256,11 +256,17 @@ def _check_reads_last_state(net, recurrent, X, device, gen):
 
 def one_step_errors(pred, X, y):
     """Test MSE of the predictions, of repeating the last value, of the window's mean, and the
-    bar: halfway from the repeat-last MSE to the mean-of-the-window MSE (never above repeat-last)."""
+    bar: the repeat-last MSE.
+
+    frr beats_naive_01: with the bar at the repeat-last MSE, 0 of 200 quick trainings of the
+    reference rejected; worst slack 0.165 of the repeat-last MSE, mean 0.368, sd 0.037 (10 sd),
+    2026-12-07. The earlier bar, halfway to the window mean's MSE, rejected 2 of 200: on this
+    series the window mean is itself a strong forecaster (0.60 of the repeat-last MSE), which a
+    small correct LSTM does not always reach (docs/false-rejections.md)."""
     mse = float(((pred - y) ** 2).mean())
     naive = float(((X[:, -1] - y) ** 2).mean())
     mean = float(((X.mean(1) - y) ** 2).mean())
-    return mse, naive, mean, naive - 0.5 * max(naive - mean, 0.0)
+    return mse, naive, mean, naive
 
 
 def check_beats_naive(net, x, tau, n_train):
@@ -268,8 +274,9 @@ def check_beats_naive(net, x, tau, n_train):
     recurrent layer and uses it, predicts each window on its own, uses the whole window, predicts
     an affine function of the recurrent layer's last hidden state after reading the window in
     time order (when it holds one unidirectional nn.RNN/GRU/LSTM), and its
-    one-step MSE on the test windows (index >= n_train, rebuilt here from ``x``) is below both the
-    "repeat the last observation" baseline and halfway from it to the mean of the window."""
+    one-step MSE on the test windows (index >= n_train, rebuilt here from ``x``) is below the
+    "repeat the last observation" baseline (the mean-of-the-window baseline is printed, not
+    required: a small correct LSTM does not always reach it on this series)."""
     if not isinstance(net, nn.Module):
         fail(
             "the trained model itself",
@@ -347,15 +354,14 @@ def check_beats_naive(net, x, tau, n_train):
     if not mse < bar:
         fail(
             "one-step test MSE of the trained model",
-            "below the repeat-last-value baseline and at least "
-            "halfway from it to the mean-of-the-window baseline",
-            f"{mse / naive:.2f} times the repeat-last MSE (the bar is {bar / naive:.2f} times it)",
+            "below the repeat-last-value baseline",
+            f"{mse / naive:.2f} times the repeat-last MSE",
             "not trained enough or learning rate "
             "off: compare the training loss with the baselines; is the model left in train mode?",
         )
     passed(
         f"{type(net).__name__}: one-step test MSE {mse:.4f} (recomputed here), below the repeat-last "
-        f"baseline {naive:.4f} and halfway to the mean of the window {mean:.4f}; each window predicted "
+        f"baseline {naive:.4f} (the mean of the window: {mean:.4f}); each window predicted "
         "on its own, the whole window and the recurrent layer used"
     )
 
