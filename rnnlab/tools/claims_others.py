@@ -38,13 +38,6 @@ def ch05_sigma_max(o):
     return all(1.6 <= x <= 2.1 for x in ratios), f"sigma_max / rho = {ratios}"
 
 
-@_claim("chapters/03_rnn_scratch.ipynb", "a little lower, not higher")
-def ch03_random_vs_sequential(o):
-    seq = o.number(r"^sequential partitioning: .*\(lowest (\S+), at epoch")
-    rnd = o.number(r"^random sampling: .*\(lowest (\S+), at epoch")
-    return rnd < seq < 1.1 * rnd, f"lowest held-out: random {rnd}, sequential {seq}"
-
-
 @_claim("chapters/04_rnn_concise.ipynb", "The initialisation changes more than the implementation")
 def ch04_initialisation_over_implementation(o):
     torch_rnn, same_weights, small_init = (
@@ -93,31 +86,6 @@ PENDING = [
         "depth",
     ),
     Pending(
-        "chapters/03_rnn_scratch.ipynb",
-        'They are all "small enough not to saturate"; 0.01 is simply a safe,',
-        "depth",
-    ),
-    Pending(
-        "chapters/03_rnn_scratch.ipynb",
-        "With our $\\sigma = 0.01$ initialisation the early norms are small and",
-        "depth",
-    ),
-    Pending(
-        "chapters/03_rnn_scratch.ipynb",
-        "The clipped run, from the same weights, ends far lower, but its last",
-        "depth",
-    ),
-    Pending(
-        "chapters/03_rnn_scratch.ipynb",
-        "**How to pick $\\theta$.** The norm fluctuates by orders of magnitude",
-        "depth",
-    ),
-    Pending(
-        "chapters/03_rnn_scratch.ipynb",
-        "One might expect a somewhat higher perplexity; the comparison below",
-        "depth",
-    ),
-    Pending(
         "chapters/04_rnn_concise.ipynb",
         "* On a CPU the speed ratio printed above is close to 1, and smaller",
         "seeds",
@@ -136,12 +104,6 @@ PENDING = [
         "chapters/04_rnn_concise.ipynb",
         "The book keeps d2l's recipe in the chapters that follow, so that",
         "seeds",
-    ),
-    Pending(
-        "chapters/06_gru.ipynb", "It falls more slowly than the training perplexity and reaches its", "depth"
-    ),
-    Pending(
-        "chapters/06_gru.ipynb", "On held-out text (the next 10,000 characters) the GRU's lowest", "depth"
     ),
     Pending(
         "chapters/07_lstm.ipynb",
