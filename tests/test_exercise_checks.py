@@ -140,9 +140,10 @@ def _names_the_book_defines():
 def test_check_messages_name_only_objects_that_exist():
     """A message that tells the learner to call ``nn.CoupledLSTM(...)`` sends them looking for
     a class that does not exist: every qualified name (torch, nn, F, rnnlab, ...) in a check's
-    strings must resolve, and every ``CamelCase(`` call must be a torch.nn or rnnlab class or
-    one the book defines."""
+    strings must resolve, and every ``CamelCase(`` call must be a torch.nn, torch.optim or rnnlab class
+    or one the book defines."""
     import torch.nn
+    import torch.optim
 
     import rnnlab
 
@@ -153,7 +154,12 @@ def test_check_messages_name_only_objects_that_exist():
             if not _resolve(dotted.rstrip(".")):
                 missing.append(f"{module}: {dotted}")
         for name in _CALLED_CLASS.findall(text):
-            if not (hasattr(torch.nn, name) or hasattr(rnnlab, name) or name in defined):
+            if not (
+                hasattr(torch.nn, name)
+                or hasattr(torch.optim, name)
+                or hasattr(rnnlab, name)
+                or name in defined
+            ):
                 missing.append(f"{module}: {name}(")
     assert not missing, f"check messages name objects that do not exist: {missing}"
 
