@@ -245,7 +245,8 @@ def check_train_lines(train_lines, device="cpu"):
     controlled problem (the check's own tiny line model, lines, optimizer and make_batches).
 
     Properties every correct solution has: make_batches is called once per epoch with the
-    lines' lengths, the batch size and a torch.Generator; the net runs once on every batch it
+    lines' lengths, the batch size and a torch.Generator whose state differs from every earlier
+    epoch's (so that two epochs draw different orders); the net runs once on every batch it
     returned (in any row order), fed the lines without their last character, padded, with
     lengths len(s) - 1; one optimizer step per batch, after zeroing the gradients, on the masked
     mean cross-entropy of the targets s[1:], with the gradient norm clipped at 1, so that the
@@ -256,8 +257,15 @@ def check_train_lines(train_lines, device="cpu"):
     seqs, plan, net, ref, variants = _controlled_problem(device)
     record = []
 
+    states = []
+
     def make_batches(lengths, batch_size, generator):
         record.append(([int(n) for n in lengths], batch_size, generator))
+        if isinstance(generator, torch.Generator):
+            # a real make_batches draws its order from the generator: so does this one (it
+            # returns the planned batches all the same), so one generator moves on each epoch
+            states.append(generator.get_state().clone())
+            torch.randperm(8, generator=generator)
         epoch = plan[min(len(record), len(plan)) - 1]
         return [list(b) for b in epoch]
 
@@ -271,6 +279,15 @@ def check_train_lines(train_lines, device="cpu"):
     wall = time.perf_counter() - start
     net.spying = False
     _check_batches_used(net.calls, seqs, plan, record, epochs)
+    repeats = [(i, j) for j in range(len(states)) for i in range(j) if torch.equal(states[i], states[j])]
+    if repeats:
+        i, j = repeats[0]
+        fail(
+            "the generator handed to make_batches in each epoch",
+            "one whose state has moved on since the epoch before (the text: two epochs differ)",
+            f"the same state in epochs {i + 1} and {j + 1}: they draw the same order of batches",
+            "create the generator once, before the loop over epochs, and hand the same one to every call",
+        )
     diff = _max_param_diff(net, ref)
     if not diff <= PARAM_TOL:
         cause = next(
