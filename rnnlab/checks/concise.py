@@ -5,6 +5,7 @@ House conventions in ``rnnlab.checks.core``; the held-out judge in ``heldout``."
 import torch
 from torch import nn
 
+from .procedure import require_procedure
 from .core import call, describe, fail, passed
 from .lm import _perplexities_over_offsets, check_reported
 from .heldout import REPORT_RTOL
@@ -103,7 +104,12 @@ def _layer(net):
 
 def check_hidden_sweep(models, heldout, train_iter, val_iter, vocab, sizes):
     """``models[h]``: a trained RNNLM around ``nn.RNN(len(vocab), h)`` for every h in ``sizes``;
-    ``heldout[h]`` its validation perplexity on ``val_iter``. Re-evaluated here."""
+    ``heldout[h]`` its validation perplexity on ``val_iter``. Re-evaluated here.
+
+    Of the training procedure (the exercise's settings): a model and an optimizer per size, SGD
+    at learning rate 1, gradients clipped at global norm 1, minibatches of the training text only,
+    and the models trained side by side: the same number of steps for each, one epoch of each in
+    turn (never one model's whole training before the next's)."""
     if not isinstance(models, dict) or sorted(models) != sorted(sizes):
         fail(
             "models",
@@ -130,6 +136,14 @@ def check_hidden_sweep(models, heldout, train_iter, val_iter, vocab, sizes):
             "the same object twice",
             "create a new model inside the loop",
         )
+    # the settings: SGD at learning rate 1, clipping at norm 1, 25 epochs of each model side by side
+    require_procedure(
+        {f"models[{h}]": models[h] for h in sizes},
+        theta=1.0,
+        optimizer=("SGD", 1.0),
+        texts=(train_iter, val_iter),
+        side_by_side=True,
+    )
     check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != sorted(sizes):
         fail(
@@ -349,20 +363,28 @@ def check_early_stopping(net, val_history, train_iter, val_iter, vocab, train_ea
     exact = hasattr(val_iter, "corpus") and hasattr(val_iter, "num_steps")
     tol = REPORT_RTOL if exact else 0.05
     lo, hi = min(values), max(values)
-    if not lo * (1 - tol) <= best <= hi * (1 + tol):
+
+    def given(v):  # one of the recomputed values, or (offsets unknown) inside their range
+        if exact:
+            return any(abs(v - w) <= tol * w for w in values)
+        return lo * (1 - tol) <= v <= hi * (1 + tol)
+
+    if not given(best):
         last = hist[-1]
         cause = (
             "this is the model of the LAST epoch, not of the best one: keep a copy of the "
             "parameters (copy.deepcopy(net.state_dict())) when the validation perplexity "
             "improves and load it at the end"
-            if lo * (1 - tol) <= last <= hi * (1 + tol)
+            if given(last)
             else "val_history must hold the validation perplexity (evaluate_perplexity on "
             "val_iter, eval mode) of each epoch, and the returned net the best epoch's weights"
         )
         fail(
             "the validation perplexity of the returned model, recomputed on val_iter at each of "
             f"its {len(values)} starting offsets",
-            f"the lowest value in val_history among them (within {tol:.1%})",
+            f"the lowest value in val_history equal to one of them (within {tol:.1%})"
+            if exact
+            else f"the lowest value in val_history inside their range (within {tol:.1%})",
             f"recomputed {lo:.2f} to {hi:.2f}, lowest reported {best:.2f}",
             cause,
         )

@@ -293,6 +293,7 @@ def check_depth_study(models, heldout, train_iter, val_iter, vocab, dropout, num
         carried=True,
         optimizer=("Adam", 0.005),
         texts=(train_iter, val_iter),
+        side_by_side=True,
     )
     check_held_out(val_iter, train_iter)
     if not isinstance(heldout, dict) or sorted(heldout) != [1, 2, 3]:

@@ -56,6 +56,7 @@ def check_gru_lstm_pair(models, train_iter, val_iter, vocab, num_hiddens=256):
         carried=True,
         optimizer=("SGD", 1.0),
         texts=(train_iter, val_iter),
+        side_by_side=True,
     )
     check_held_out(val_iter, train_iter)
     judge_lm(models["GRU"], vocab, "models['GRU']")

@@ -429,7 +429,7 @@ def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_
         require_lm(net, label, nn.LSTM, num_hiddens)
     require_distinct(nets)
     texts = (train_iter, val_iter) if val_iter is not None and train_iter is not None else None
-    require_procedure(nets, theta=1.0, optimizer=("SGD", 1.0), texts=texts)
+    require_procedure(nets, theta=1.0, optimizer=("SGD", 1.0), texts=texts, side_by_side=True)
     _require_same_start(default_net, biased_net)
     corr = _correlation(default_net.rnn.weight_hh_l0, biased_net.rnn.weight_hh_l0)
     if not corr >= SAME_START_CORRELATION:

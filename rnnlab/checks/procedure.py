@@ -69,6 +69,8 @@ _PENDING = weakref.WeakKeyDictionary()  # watched module -> [_Forward] since its
 _TOKENS = weakref.WeakKeyDictionary()  # model -> first TOKEN_SPAN ids of every training row
 TOKEN_SPAN = 8  # an 8-character piece locates a row in a 10,000-character text
 _HANDLES = []
+_STEP_ORDER = []  # id(_Optimizer) of every step, in order (side by side or one after the other)
+MAX_STEP_ORDER = 1_000_000
 
 
 def _param_record(p):
@@ -94,6 +96,8 @@ def _pre_step(optimizer, args, kwargs):
             norm = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g) for g in grads]))
             orec.max_norm = norm if orec.max_norm is None else torch.maximum(orec.max_norm, norm)
         orec.steps += 1
+        if len(_STEP_ORDER) < MAX_STEP_ORDER:
+            _STEP_ORDER.append(id(orec))
         orec.settings |= {(type(optimizer).__name__, float(g["lr"])) for g in optimizer.param_groups}
         ids = {id(p) for p in params}
         orec.param_ids |= ids
@@ -257,6 +261,47 @@ def require_clipped(net, what, theta):
         )
 
 
+def _steps_and_stretches(nets):
+    """label -> (optimizer steps on that model, stretches of consecutive steps on it)."""
+    owner = {id(o): label for label, net in nets.items() for o in _optimizers_of(net)}
+    steps, stretches, last = dict.fromkeys(nets, 0), dict.fromkeys(nets, 0), None
+    for oid in _STEP_ORDER:
+        label = owner.get(oid)
+        if label is None:
+            continue
+        steps[label] += 1
+        if label != last:
+            stretches[label] += 1
+        last = label
+    return steps, stretches
+
+
+def require_side_by_side(nets, what="the models"):
+    """Models the text trains side by side, one epoch of each in turn, for the same number of
+    epochs: each model gets as many steps as every other, and none is trained in one stretch
+    while the others wait (a correct run switches models after every epoch)."""
+    nets = {label: net for label, net in nets.items() if trained_here(net)}
+    if len(nets) < 2:
+        return
+    steps, stretches = _steps_and_stretches(nets)
+    if len(set(steps.values())) > 1:
+        fail(
+            f"the number of training steps of each of {what}",
+            "the same for every model: each trains for the same number of epochs on the same batches",
+            ", ".join(f"{label}: {n}" for label, n in steps.items()),
+            "give every model the full number of epochs (not one budget of epochs shared among them)",
+        )
+    alone = [label for label, n in stretches.items() if n < 2 and steps[label] > 1]
+    if alone:
+        fail(
+            f"the order in which {what} were trained",
+            "side by side: one epoch of each in turn, so each model's training is interleaved with "
+            "the others'",
+            f"{alone[0]} trained in one stretch, while the others waited",
+            "loop over the epochs outside and over the models inside",
+        )
+
+
 def require_own_optimizers(nets):
     """Each model in ``nets`` (label -> model) is stepped by optimizers of its own."""
     owner = {}
@@ -385,12 +430,17 @@ def initial_weights(net):
     return out
 
 
-def require_procedure(nets, theta=None, carried=False, own_optimizers=True, optimizer=None, texts=None):
+def require_procedure(
+    nets, theta=None, carried=False, own_optimizers=True, optimizer=None, texts=None, side_by_side=False
+):
     """The procedure properties for the trained models ``nets`` (label -> model); ``optimizer``
     (kind, lr) when the text fixes it, ``texts`` (train_iter, val_iter) to require training on
-    the training text only."""
+    the training text only, ``side_by_side`` when the text trains the models one epoch of each in
+    turn for the same number of epochs."""
     if own_optimizers and len(nets) > 1:
         require_own_optimizers(nets)
+    if side_by_side:
+        require_side_by_side(nets)
     for label, net in nets.items():
         if not trained_here(net):
             continue
