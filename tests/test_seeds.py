@@ -82,7 +82,9 @@ def test_stored_language_model_runs_have_five_seeds_per_group():
     stored = seeds.load_results("seed_runs")
     assert {"command", "recipes", "epochs", "held_out", "machine"} <= set(stored["setting"])
     groups = seeds.lm_groups(stored["runs"])
-    assert ("d2l", "RNN") in groups and ("d2l", "RNN, 0.01 init") in groups
+    from rnnlab.tools.bench.seeds import PLAN
+
+    assert set(groups) == {(recipe, model) for recipe, model, _ in PLAN}, "every planned group stored"
     for recipe, model in groups:
         runs = seeds.select(stored["runs"], recipe=recipe, model=model)
         assert len({r["seed"] for r in runs}) == len(runs) >= 5, (recipe, model)
