@@ -42,18 +42,18 @@ from .heldout import check_held_out
 from .lm import check_trained_lm
 from .layers import check_twin, copy_twin_weights
 from .gradients import check_twin_gradients  # noqa: F401
-from .bidirectional import check_matched_width  # noqa: F401
-from .applications import (
+from .set09_bidirectional_rnn import check_matched_width  # noqa: F401
+from .set11_rnn_applications import (
     check_bidirectional_padded,
     check_passage_classifier,  # noqa: F401
     check_reverse_padded,
 )
-from .concise import check_d2l_params, check_early_stopping, check_hidden_sweep  # noqa: F401
-from .lstm import check_coupled_lstm, check_forget_bias, check_heldout_lm  # noqa: F401
-from .deep import check_depth_study, check_gru_for_lstm, check_two_layer_rnn  # noqa: F401
-from .practice import check_buckets, check_line_model, check_masked_loss, check_packed_lm  # noqa: F401
-from .attention import check_additive_attention, check_attention_decoder  # noqa: F401
-from .seq2seq import (  # noqa: F401
+from .set04_rnn_concise import check_d2l_params, check_early_stopping, check_hidden_sweep  # noqa: F401
+from .set07_lstm import check_coupled_lstm, check_forget_bias, check_heldout_lm  # noqa: F401
+from .set08_deep_rnn import check_depth_study, check_gru_for_lstm, check_two_layer_rnn  # noqa: F401
+from .set10_rnn_practice import check_buckets, check_line_model, check_masked_loss, check_packed_lm  # noqa: F401
+from .set12_attention import check_additive_attention, check_attention_decoder  # noqa: F401
+from .set12_seq2seq import (  # noqa: F401
     check_beam_search,
     check_decoder_inputs,
     check_seq2seq_loss,

@@ -23,7 +23,7 @@ from .core import (
 from .grads import compare_gradients
 from .initial import require_uniform_init
 from .heldout import check_held_out  # noqa: F401
-from .kstep import check_k_step_table  # noqa: F401
+from .set01_k_step_table import check_k_step_table  # noqa: F401
 from .lm import (
     check_below_unigram,
     check_cross_perplexity,

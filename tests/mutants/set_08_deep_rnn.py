@@ -8,7 +8,7 @@ from mutant_helpers import CountLM
 from torch import nn
 
 import rnnlab
-from rnnlab.checks import deep as cd
+from rnnlab.checks import set08_deep_rnn as cd
 
 
 # --- exercise 1: TwoLayerRNN --------------------------------------------------------------

@@ -10,7 +10,7 @@ from torch.nn import functional as F
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 
 import rnnlab
-from rnnlab.checks import practice as cp
+from rnnlab.checks import set10_rnn_practice as cp
 
 
 # --- exercise 1: masked_loss --------------------------------------------------------------

@@ -244,7 +244,7 @@ def length_curve(mistake=None):
     """The measurement with stand-ins for the notebook's helpers; ``mistake`` breaks it."""
 
     def run():
-        from rnnlab.checks import attention as curve_checks
+        from rnnlab.checks import set12_attention as curve_checks
 
         def train_seq2seq(net, num_epochs, seed=0):
             exact_match(net, "valid")  # what the notebook's loop does inside: not the measurement's
