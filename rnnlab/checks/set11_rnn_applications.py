@@ -6,7 +6,6 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
-from .set11_classifier import check_passage_classifier  # noqa: F401 (exercise 3)
 from .core import call, describe, fail, fresh_generator, passed
 
 # frr bidirectional_padded_11 (fresh inputs, 1,000 runs, 2026-12-07): 0 rejected; slack log10(TOL /

@@ -56,7 +56,7 @@ def _beats_naive_slacks(ns):
     import torch
     from torch import nn
 
-    from rnnlab.checks import experiments
+    from rnnlab.checks import set01_sequence_models as experiments
     from rnnlab.checks.core import fresh_generator
 
     net, tau, n_train = ns["lstm"], ns["tau"], ns["n_train"]

@@ -1,0 +1,42 @@
+"""The checks mirror the exercise sets: ``rnnlab/checks/setNN_*.py`` holds the checks of
+``solutions/NN_*.ipynb``, and every public check is exported by ``rnnlab.checks`` (one import
+style for every solution: ``from rnnlab import checks``; ``checks.check_x(...)``)."""
+
+import ast
+import pathlib
+import re
+
+import rnnlab.checks as checks
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+CHECKS = ROOT / "rnnlab" / "checks"
+SET_MODULE = re.compile(r"set(\d\d)_\w+\.py")
+PUBLIC = re.compile(r"(check|watch)_\w+")
+
+
+def _public_functions(path):
+    tree = ast.parse(path.read_text())
+    return [n.name for n in tree.body if isinstance(n, ast.FunctionDef) and PUBLIC.fullmatch(n.name)]
+
+
+def test_every_set_module_has_its_solution_notebook():
+    modules = sorted(p for p in CHECKS.glob("set*.py"))
+    assert modules, "no rnnlab/checks/setNN_*.py found"
+    for path in modules:
+        match = SET_MODULE.fullmatch(path.name)
+        assert match, f"{path.name}: name it setNN_<name>.py, NN the exercise set"
+        number = match.group(1)
+        assert sorted(ROOT.glob(f"solutions/{number}_*.ipynb")), f"{path.name}: no solutions/{number}_*.ipynb"
+
+
+def test_every_public_check_is_exported():
+    exported = set(checks.__all__)
+    missing = [
+        f"{path.stem}.{name}"
+        for path in sorted(CHECKS.glob("*.py"))
+        for name in _public_functions(path)
+        if name not in exported
+    ]
+    assert not missing, f"public checks missing from rnnlab.checks.__all__: {missing}"
+    absent = [name for name in checks.__all__ if not hasattr(checks, name)]
+    assert not absent, f"named in __all__ but not defined: {absent}"
