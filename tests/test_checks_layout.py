@@ -3,6 +3,7 @@
 style for every solution: ``from rnnlab import checks``; ``checks.check_x(...)``)."""
 
 import ast
+import json
 import pathlib
 import re
 
@@ -40,3 +41,14 @@ def test_every_public_check_is_exported():
     assert not missing, f"public checks missing from rnnlab.checks.__all__: {missing}"
     absent = [name for name in checks.__all__ if not hasattr(checks, name)]
     assert not absent, f"named in __all__ but not defined: {absent}"
+
+
+def test_solutions_use_one_import_style():
+    """No solution imports a checks module under an alias: ``checks.check_x`` only."""
+    for path in sorted(ROOT.glob("solutions/*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "code":
+                assert not re.search(r"from rnnlab\.checks(\.\w+)? import", source), (
+                    f"{path.name}, cell {cell.get('id')}: use `from rnnlab import checks`"
+                )
