@@ -216,3 +216,14 @@ def close(a, b, tol=TOL):
         and a.shape == b.shape
         and max_abs_diff(a, b) <= tol
     )
+
+
+def first_cause(causes, evidence):
+    """The message of the first ``(condition, message)`` pair whose condition holds for ``evidence``.
+
+    The checks write their "likely cause" chains as such tables, tried in order, the most specific
+    mistake first; a table usually ends with an always-true pair (the general advice)."""
+    for condition, message in causes:
+        if condition(evidence):
+            return message
+    return None

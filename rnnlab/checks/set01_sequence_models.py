@@ -14,6 +14,7 @@ from torch import nn
 from .core import (
     call,
     close,
+    first_cause,
     describe,
     fail,
     fresh_generator,
@@ -240,76 +241,20 @@ def check_beats_naive(net, x, tau, n_train):
     one-step MSE on the test windows (index >= n_train, rebuilt here from ``x``) is below the
     "repeat the last observation" baseline (the mean-of-the-window baseline is printed, not
     required: a small correct LSTM does not always reach it on this series)."""
-    if not isinstance(net, nn.Module):
-        fail(
-            "the trained model itself",
-            "an nn.Module mapping windows (batch, tau) to (batch, 1)",
-            describe(net),
-            "pass the trained model, not its error or its predictions",
-        )
+    recurrent = _require_recurrent_model(net)
     x = torch.as_tensor(x).detach().float().cpu().reshape(-1)
     device = next(net.parameters()).device
     X = x.unfold(0, tau, 1)[:-1][n_train:]  # (test windows, tau), rebuilt here from the series
     y = x[tau:][n_train:]
-    recurrent = [m for m in net.modules() if isinstance(m, (nn.RNNBase, nn.RNNCellBase))]
-    if not recurrent:
-        fail(
-            f"the modules of {type(net).__name__}",
-            "a recurrent layer (nn.LSTM) reading the window as a sequence",
-            "none",
-            "the exercise asks for an LSTM: a feed-forward model of the window is the chapter's MLP",
-        )
     gen = fresh_generator()
     was_training = net.training
     net.eval()
     try:
         with torch.no_grad():
-            pred = call(net, X.to(device), what=f"{type(net).__name__}(windows)")
-            if not isinstance(pred, torch.Tensor) or pred.numel() != y.numel():
-                fail(
-                    "net(windows) on the test windows",
-                    f"{y.numel()} predictions, one per window",
-                    describe(pred),
-                    "the model must map (batch, tau) windows to (batch, 1)",
-                )
-            pred = pred.reshape(-1).cpu()
-            some = torch.randperm(len(X), generator=gen)[:3]
-            alone = torch.cat([net(X[i : i + 1].to(device)).reshape(-1).cpu() for i in some])
-            if not torch.allclose(alone, pred[some], atol=1e-5):
-                fail(
-                    "the prediction for a window alone vs inside the batch",
-                    "the same",
-                    "different",
-                    "windows of a batch are mixed: nn.LSTM reads (num_steps, batch_size, "
-                    "num_inputs), so feed X.T.unsqueeze(-1), not X.unsqueeze(-1)",
-                )
-            for position, name in ((0, "OLDEST"), (tau - 1, "NEWEST")):
-                moved = X.clone()
-                moved[:, position] += 1.0
-                if float((net(moved.to(device)).reshape(-1).cpu() - pred).abs().max()) <= 1e-6:
-                    fail(
-                        f"the predictions after changing the {name} value of every window",
-                        "different",
-                        "unchanged",
-                        "the model reads only part of the window: run the LSTM over all tau "
-                        "steps (time-major) and predict from the output of the LAST one",
-                    )
-            saved = [p.detach().clone() for m in recurrent for p in m.parameters()]
-            try:
-                for m in recurrent:
-                    for p in m.parameters():
-                        p.add_(torch.randn(p.shape, generator=gen).to(p.device) * 0.5)
-                nudged = net(X.to(device)).reshape(-1).cpu()
-            finally:
-                for p, s in zip((p for m in recurrent for p in m.parameters()), saved):
-                    p.copy_(s)
-            if float((nudged - pred).abs().max()) <= 1e-6:
-                fail(
-                    "the predictions after changing the recurrent layer's weights",
-                    "different",
-                    "unchanged",
-                    "the recurrent layer is created but not used for the prediction",
-                )
+            pred, evidence = _probe_windows(net, recurrent, X, y, device, gen)
+            found = first_cause(_WINDOW_MISTAKES, evidence)
+            if found:
+                fail(*found)
             _check_reads_last_state(net, recurrent, X, device, gen)
     finally:
         net.train(was_training)
@@ -327,3 +272,94 @@ def check_beats_naive(net, x, tau, n_train):
         f"baseline {naive:.4f} (the mean of the window: {mean:.4f}); each window predicted "
         "on its own, the whole window and the recurrent layer used"
     )
+
+
+def _require_recurrent_model(net):
+    """The trained model itself, holding a recurrent layer; returns its recurrent modules."""
+    if not isinstance(net, nn.Module):
+        fail(
+            "the trained model itself",
+            "an nn.Module mapping windows (batch, tau) to (batch, 1)",
+            describe(net),
+            "pass the trained model, not its error or its predictions",
+        )
+    recurrent = [m for m in net.modules() if isinstance(m, (nn.RNNBase, nn.RNNCellBase))]
+    if not recurrent:
+        fail(
+            f"the modules of {type(net).__name__}",
+            "a recurrent layer (nn.LSTM) reading the window as a sequence",
+            "none",
+            "the exercise asks for an LSTM: a feed-forward model of the window is the chapter's MLP",
+        )
+    return recurrent
+
+
+def _probe_windows(net, recurrent, X, y, device, gen):
+    """The predictions on the test windows, and how they respond to the probes the table below
+    reads: a window predicted alone, the oldest and the newest value of every window changed,
+    the recurrent layer's weights nudged (then restored)."""
+    pred = call(net, X.to(device), what=f"{type(net).__name__}(windows)")
+    if not isinstance(pred, torch.Tensor) or pred.numel() != y.numel():
+        fail(
+            "net(windows) on the test windows",
+            f"{y.numel()} predictions, one per window",
+            describe(pred),
+            "the model must map (batch, tau) windows to (batch, 1)",
+        )
+    pred = pred.reshape(-1).cpu()
+    some = torch.randperm(len(X), generator=gen)[:3]
+    alone = torch.cat([net(X[i : i + 1].to(device)).reshape(-1).cpu() for i in some])
+    evidence = {"alone_differs": not torch.allclose(alone, pred[some], atol=1e-5)}
+    for position, name in ((0, "oldest"), (X.shape[1] - 1, "newest")):
+        moved = X.clone()
+        moved[:, position] += 1.0
+        evidence[f"{name}_ignored"] = (
+            float((net(moved.to(device)).reshape(-1).cpu() - pred).abs().max()) <= 1e-6
+        )
+    saved = [p.detach().clone() for m in recurrent for p in m.parameters()]
+    try:
+        for m in recurrent:
+            for p in m.parameters():
+                p.add_(torch.randn(p.shape, generator=gen).to(p.device) * 0.5)
+        nudged = net(X.to(device)).reshape(-1).cpu()
+    finally:
+        for p, s in zip((p for m in recurrent for p in m.parameters()), saved):
+            p.copy_(s)
+    evidence["recurrence_unused"] = float((nudged - pred).abs().max()) <= 1e-6
+    return pred, evidence
+
+
+def _window_ignored(name):
+    return (
+        f"the predictions after changing the {name} value of every window",
+        "different",
+        "unchanged",
+        "the model reads only part of the window: run the LSTM over all tau "
+        "steps (time-major) and predict from the output of the LAST one",
+    )
+
+
+# (condition on the probes' evidence, the failure: what, expected, got, likely cause), in order
+_WINDOW_MISTAKES = [
+    (
+        lambda e: e["alone_differs"],
+        (
+            "the prediction for a window alone vs inside the batch",
+            "the same",
+            "different",
+            "windows of a batch are mixed: nn.LSTM reads (num_steps, batch_size, "
+            "num_inputs), so feed X.T.unsqueeze(-1), not X.unsqueeze(-1)",
+        ),
+    ),
+    (lambda e: e["oldest_ignored"], _window_ignored("OLDEST")),
+    (lambda e: e["newest_ignored"], _window_ignored("NEWEST")),
+    (
+        lambda e: e["recurrence_unused"],
+        (
+            "the predictions after changing the recurrent layer's weights",
+            "different",
+            "unchanged",
+            "the recurrent layer is created but not used for the prediction",
+        ),
+    ),
+]

@@ -11,6 +11,7 @@ import torch
 from .core import (
     call,
     close,
+    first_cause,
     describe,
     fail,
     fresh_generator,
@@ -122,98 +123,147 @@ def check_language_model(net, vocab_size, embedding=True):
             "none",
             "create nn.Embedding(vocab_size, embed_size) in __init__ and look the tokens up with it",
         )
-    gen = fresh_generator()
-    device = next(net.parameters()).device
-    run = lambda X, state: call(
-        net,
-        X.to(device),
-        state,
-        what=f"{name}(X, state)",
-        cause="the recurrent layer reads time-major inputs (num_steps, batch_size, "
-        "features): embed X.T, not X, and pass the state on",
-    )
+    probe = _LMProbe(net, vocab_size, embeddings)
     with torch.no_grad():
-        for batch_size, num_steps in ((1, 1), (1, 6), (3, 5)):
-            X = torch.randint(0, vocab_size, (batch_size, num_steps), generator=gen)
-            out = run(X, net.begin_state(batch_size=batch_size, device=device))
-            if not (isinstance(out, tuple) and len(out) == 2):
-                fail("what forward returns", "(logits, state)", describe(out), "return logits, state")
-            y, _ = out
-            if not isinstance(y, torch.Tensor) or y.shape != (num_steps * batch_size, vocab_size):
-                fail(
-                    f"the logits for X of shape {tuple(X.shape)} (batch_size, num_steps)",
-                    (num_steps * batch_size, vocab_size),
-                    describe(y),
-                    "one row of logits per position: (num_steps * batch_size, vocab_size)",
-                )
+        X, y = probe.logits_of_every_shape()
         X2 = X.clone()
         X2[:, -1] = (X2[:, -1] + 1) % vocab_size  # change the last step of every sequence
-        y2, _ = run(X2, net.begin_state(batch_size=3, device=device))
+        y2, _ = probe.run(X2, net.begin_state(batch_size=3, device=probe.device))
         changed = ((y2 - y).abs().amax(1) > 1e-7).reshape(-1).tolist()
-        time_major = [False] * (4 * 3) + [True] * 3
-        if changed != time_major:
-            batch_major = [t == 4 for b in range(3) for t in range(5)]
-            cause = (
-                (
-                    "the logits are batch-major: reshape the (num_steps, batch_size, ...) outputs, do not "
-                    "transpose them, so rows line up with Y.T.reshape(-1)"
-                )
-                if changed == batch_major
-                else (
-                    "the inputs must go through the model in time order, and position t must see only "
-                    "tokens 0..t; feed X.T (time-major) to the recurrent layer"
-                )
-            )
+        if changed != [False] * (4 * 3) + [True] * 3:  # time-major: only the last 3 rows
             fail(
                 "which logits change when only the LAST token of each sequence changes",
                 "only the last 3 rows (time-major layout)",
                 f"rows {[i for i, c in enumerate(changed) if c]}",
-                cause,
+                first_cause(_LAYOUT_CAUSES, changed),
             )
-        # the state: a random initial state must change the first logits, and running the
-        # sequence in two halves (carrying the returned state) must equal running it whole
-        zero = net.begin_state(batch_size=3, device=device)
-        start = _random_like_state(zero, gen)
-        y_zero, _ = run(X, zero)
-        y_start, whole_state = run(X, start)
-        if float((y_start[:3] - y_zero[:3]).abs().max()) <= 1e-7:
-            fail(
-                "the first logits with a random initial state vs the zero state",
-                "different",
-                "identical",
-                "the state passed to forward is ignored: give it to the recurrent layer",
-            )
-        y_a, mid = run(X[:, :2], start)
-        y_b, end = run(X[:, 2:], mid)
-        if not (close(torch.cat([y_a, y_b]), y_start) and close(end, whole_state)):
-            fail(
-                "running 5 steps in two calls (2 + 3, the returned state carried) vs in one call",
-                "the same logits and final state",
-                "different",
-                "return the recurrent layer's final state, the one after the LAST step",
-            )
-        if embedding:  # nudge the embedding table: if the tokens go through it, the logits move
-            saved = [m.weight.detach().clone() for m in embeddings]
-            try:
-                for m in embeddings:
-                    m.weight.add_(torch.randn(m.weight.shape, generator=gen).to(m.weight.device))
-                y_nudged, _ = run(X, zero)
-            finally:
-                for m, w in zip(embeddings, saved):
-                    m.weight.copy_(w)
-            if float((y_nudged - y_zero).abs().max()) <= 1e-7:
-                fail(
-                    "the logits after changing the embedding table",
-                    "different (the tokens are looked up in it)",
-                    "unchanged",
-                    "the embedding is created but never used: feed "
-                    "self.embedding(X.T) to the recurrent layer instead of one-hot vectors",
-                )
+        probe.start_states(X)
+        found = first_cause(
+            _STATE_MISTAKES if not embedding else _STATE_MISTAKES + _EMBEDDING_MISTAKES, probe
+        )
+        if found:
+            fail(*found)
     passed(
         f"{name}: (batch_size, num_steps) ids -> logits (num_steps * batch_size, {vocab_size}), "
         "time-major, causal, batch sizes 1 and 3; the initial state is used and the returned state "
         "continues the sequence" + (", the tokens go through the nn.Embedding" if embedding else "")
     )
+
+
+class _LMProbe:
+    """Runs the learner's language model on inputs drawn here; the experiments the tables below
+    read, each run only when its row is reached (in order, as the random draws are)."""
+
+    def __init__(self, net, vocab_size, embeddings):
+        self.net, self.vocab_size, self.embeddings = net, vocab_size, embeddings
+        self.gen = fresh_generator()
+        self.device = next(net.parameters()).device
+
+    def run(self, X, state):
+        return call(
+            self.net,
+            X.to(self.device),
+            state,
+            what=f"{type(self.net).__name__}(X, state)",
+            cause="the recurrent layer reads time-major inputs (num_steps, batch_size, "
+            "features): embed X.T, not X, and pass the state on",
+        )
+
+    def logits_of_every_shape(self):
+        """(logits, state) of the right shapes for three sizes; returns the last (X, logits)."""
+        V = self.vocab_size
+        for batch_size, num_steps in ((1, 1), (1, 6), (3, 5)):
+            X = torch.randint(0, V, (batch_size, num_steps), generator=self.gen)
+            out = self.run(X, self.net.begin_state(batch_size=batch_size, device=self.device))
+            if not (isinstance(out, tuple) and len(out) == 2):
+                fail("what forward returns", "(logits, state)", describe(out), "return logits, state")
+            y, _ = out
+            if not isinstance(y, torch.Tensor) or y.shape != (num_steps * batch_size, V):
+                fail(
+                    f"the logits for X of shape {tuple(X.shape)} (batch_size, num_steps)",
+                    (num_steps * batch_size, V),
+                    describe(y),
+                    "one row of logits per position: (num_steps * batch_size, vocab_size)",
+                )
+        return X, y
+
+    def start_states(self, X):
+        """A zero and a random initial state, and the logits from each."""
+        self.X = X
+        self.zero = self.net.begin_state(batch_size=3, device=self.device)
+        self.start = _random_like_state(self.zero, self.gen)
+        self.y_zero, _ = self.run(X, self.zero)
+        self.y_start, self.whole_state = self.run(X, self.start)
+
+    def state_ignored(self):
+        return float((self.y_start[:3] - self.y_zero[:3]).abs().max()) <= 1e-7
+
+    def halves_differ(self):
+        """Run in two calls (2 + 3 steps, the returned state carried): not the same as in one."""
+        y_a, mid = self.run(self.X[:, :2], self.start)
+        y_b, end = self.run(self.X[:, 2:], mid)
+        return not (close(torch.cat([y_a, y_b]), self.y_start) and close(end, self.whole_state))
+
+    def embedding_unused(self):
+        """Nudge the embedding table: if the tokens go through it, the logits move."""
+        saved = [m.weight.detach().clone() for m in self.embeddings]
+        try:
+            for m in self.embeddings:
+                m.weight.add_(torch.randn(m.weight.shape, generator=self.gen).to(m.weight.device))
+            y_nudged, _ = self.run(self.X, self.zero)
+        finally:
+            for m, w in zip(self.embeddings, saved):
+                m.weight.copy_(w)
+        return float((y_nudged - self.y_zero).abs().max()) <= 1e-7
+
+
+# (condition on the rows that changed, likely cause) when not only the last 3 rows changed
+_LAYOUT_CAUSES = [
+    (
+        lambda changed: changed == [t == 4 for b in range(3) for t in range(5)],
+        "the logits are batch-major: reshape the (num_steps, batch_size, ...) outputs, do not "
+        "transpose them, so rows line up with Y.T.reshape(-1)",
+    ),
+    (
+        lambda changed: True,
+        "the inputs must go through the model in time order, and position t must see only "
+        "tokens 0..t; feed X.T (time-major) to the recurrent layer",
+    ),
+]
+
+# (condition on the probe, the failure: what, expected, got, likely cause), tried in order
+_STATE_MISTAKES = [
+    (
+        _LMProbe.state_ignored,
+        (
+            "the first logits with a random initial state vs the zero state",
+            "different",
+            "identical",
+            "the state passed to forward is ignored: give it to the recurrent layer",
+        ),
+    ),
+    (
+        _LMProbe.halves_differ,
+        (
+            "running 5 steps in two calls (2 + 3, the returned state carried) vs in one call",
+            "the same logits and final state",
+            "different",
+            "return the recurrent layer's final state, the one after the LAST step",
+        ),
+    ),
+]
+_EMBEDDING_MISTAKES = [
+    (
+        _LMProbe.embedding_unused,
+        (
+            "the logits after changing the embedding table",
+            "different (the tokens are looked up in it)",
+            "unchanged",
+            "the embedding is created but never used: feed "
+            "self.embedding(X.T) to the recurrent layer instead of one-hot vectors",
+        ),
+    ),
+]
 
 
 # --- gradients ------------------------------------------------------------------------------

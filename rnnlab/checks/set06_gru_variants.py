@@ -10,6 +10,7 @@ from torch import nn
 from .core import (
     call,
     close,
+    first_cause,
     describe,
     fail,
     fresh_generator,
@@ -151,115 +152,9 @@ def check_gru_variant(layer_cls, variant):
     a freshly built layer's parameters are uniform in +-1/sqrt(num_hiddens), as the text asks."""
     if variant not in _VARIANTS:
         raise ValueError(f"variant must be one of {sorted(_VARIANTS)}")
-    blocks = "[r, n]" if variant == "reset_only" else "[z, n]"
     gen, worst_grad = fresh_generator(), 0.0
-    for num_inputs, num_hiddens, batch_size, num_steps in [(5, 4, 3, 6), (28, 16, 1, 4), (2, 3, 2, 1)]:
-        with torch.random.fork_rng():  # the learner's random stream is left as it was
-            layer = call(
-                layer_cls, num_inputs, num_hiddens, what=f"{layer_cls.__name__}({num_inputs}, {num_hiddens})"
-            )
-        reject_torch_recurrence(layer, layer_cls.__name__)
-        params = dict(layer.named_parameters())  # the layer runs in its own dtype (float32)
-        shapes = {
-            "weight_ih_l0": (2 * num_hiddens, num_inputs),
-            "weight_hh_l0": (2 * num_hiddens, num_hiddens),
-            "bias_ih_l0": (2 * num_hiddens,),
-            "bias_hh_l0": (2 * num_hiddens,),
-        }
-        for name, shape in shapes.items():
-            if name not in params or tuple(params[name].shape) != shape:
-                fail(
-                    f"{layer_cls.__name__}({num_inputs}, {num_hiddens}).{name}",
-                    f"a parameter of shape {shape}",
-                    describe(params[name].data) if name in params else f"parameters {sorted(params)}",
-                    f"lay the parameters out like nn.GRU's with two gate blocks {blocks} stacked by rows",
-                )
-        extra = sorted(set(params) - set(shapes))
-        if extra:
-            fail(
-                f"{layer_cls.__name__} parameters",
-                sorted(shapes),
-                sorted(params),
-                f"{variant} has two blocks only; remove {extra}",
-            )
-        with torch.no_grad():
-            for p in params.values():  # weights large enough that the gates matter
-                p.copy_(torch.rand(p.shape, generator=gen) * 2 - 1)
-        # drawn in float32 (the layer's dtype), so the float64 reference reads exactly the same values
-        X = torch.randn(num_steps, batch_size, num_inputs, generator=gen).double()
-        H0 = torch.randn(1, batch_size, num_hiddens, generator=gen).double()
-        with torch.no_grad(), recurrence_spy() as spy:  # the learner's layer first
-            got = call(layer, X.float(), H0.float(), what=f"{layer_cls.__name__}(inputs, state)")
-        spy.reject(layer_cls.__name__)
-        params = {k: v.detach().double() for k, v in params.items()}  # the float64 reference's
-        with torch.no_grad():
-            want_out, want_state = _gru_twin(params, variant, num_inputs, num_hiddens)(X, H0)
-        what = f"{layer_cls.__name__}({num_inputs}, {num_hiddens}) on inputs {tuple(X.shape)}"
-        if not (isinstance(got, tuple) and len(got) == 2):
-            fail(what, "a tuple (outputs, state)", describe(got), "return outputs, state like nn.GRU")
-        out, state = got
-        if tuple(out.shape) != tuple(want_out.shape):
-            fail(
-                what + ": outputs",
-                f"shape {tuple(want_out.shape)} (num_steps, batch_size, num_hiddens)",
-                describe(out),
-                "stack the H of every step along dim 0",
-            )
-        if tuple(state.shape) != tuple(want_state.shape):
-            fail(
-                what + ": state",
-                f"shape {tuple(want_state.shape)} (1, batch_size, num_hiddens)",
-                describe(state),
-                "return the last H with a leading layer dimension: H.unsqueeze(0)",
-            )
-        if not close(out, want_out):
-            with torch.no_grad():
-                d2l = _variant_by_hand(params, variant, X, H0[0], d2l_reset=True)[0]
-                swapped = _variant_by_hand(params, variant, X, H0[0], swap_update=True)[0]
-                from_zero = _gru_twin(params, variant, num_inputs, num_hiddens)(X, torch.zeros_like(H0))[0]
-                flipped = {k: torch.cat([v[num_hiddens:], v[:num_hiddens]]) for k, v in params.items()}
-                blocks_swapped = _gru_twin(flipped, variant, num_inputs, num_hiddens)(X, H0)[0]
-            cause = (
-                "the initial state is ignored: start the recursion from state[0]"
-                if close(out, from_zero)
-                else f"the two gate blocks are used in the wrong order: rows [0, h) are the gate, rows "
-                f"[h, 2h) the candidate ({blocks})"
-                if close(out, blocks_swapped)
-                else "r multiplies H before the matmul (d2l's form); torch.nn's GRU computes "
-                "n = tanh(W_in x + b_in + r * (W_hn H + b_hn))"
-                if variant == "reset_only" and close(out, d2l)
-                else "z and 1 - z swapped: H_t = (1 - z) * n + z * H_{t-1}"
-                if variant == "update_only" and close(out, swapped)
-                else f"a GRU with {_VARIANTS[variant]['missing']}; gate blocks in the order {blocks}, "
-                "sigmoid for the gate, tanh for the candidate, the initial state used"
-            )
-            fail(
-                what + ": outputs",
-                f"equal (1e-5) to nn.GRU with the other gate forced ({_VARIANTS[variant]['missing']})",
-                f"max abs difference {float((out - want_out).abs().max()):.3g}",
-                cause,
-            )
-        if not close(state, want_state):
-            fail(
-                what + ": state",
-                "the last step's H",
-                f"max abs difference {float((state - want_state).abs().max()):.3g}",
-                "return the H of the LAST step",
-            )
-        worst_grad = max(
-            worst_grad,
-            compare_gradients(
-                layer,
-                _variant_reference(variant, num_inputs, num_hiddens),
-                params,
-                X,
-                H0,
-                what,
-                gen,
-                _GRAD_CAUSE,
-                spy_name=layer_cls.__name__,
-            ),
-        )
+    for sizes in [(5, 4, 3, 6), (28, 16, 1, 4), (2, 3, 2, 1)]:  # (inputs, hiddens, batch, steps)
+        worst_grad = max(worst_grad, _compare_variant(layer_cls, variant, gen, *sizes))
     require_uniform_init(layer_cls, layer_cls.__name__)
     passed(
         f"{layer_cls.__name__} ({variant}): outputs, state and the gradients through time (inputs, "
@@ -268,3 +163,146 @@ def check_gru_variant(layer_cls, variant):
         "and batch size 1 included, random weights and initial states (new on every run), no torch.nn "
         f"recurrence inside; largest relative gradient difference {worst_grad:.1e}"
     )
+
+
+def _compare_variant(layer_cls, variant, gen, num_inputs, num_hiddens, batch_size, num_steps):
+    """One shape: the layer's outputs, state and gradients against the forced-gate nn.GRU; returns
+    the largest relative gradient difference."""
+    with torch.random.fork_rng():  # the learner's random stream is left as it was
+        layer = call(
+            layer_cls, num_inputs, num_hiddens, what=f"{layer_cls.__name__}({num_inputs}, {num_hiddens})"
+        )
+    reject_torch_recurrence(layer, layer_cls.__name__)
+    params = dict(layer.named_parameters())  # the layer runs in its own dtype (float32)
+    _require_layout(layer_cls, variant, params, num_inputs, num_hiddens)
+    with torch.no_grad():
+        for p in params.values():  # weights large enough that the gates matter
+            p.copy_(torch.rand(p.shape, generator=gen) * 2 - 1)
+    # drawn in float32 (the layer's dtype), so the float64 reference reads exactly the same values
+    X = torch.randn(num_steps, batch_size, num_inputs, generator=gen).double()
+    H0 = torch.randn(1, batch_size, num_hiddens, generator=gen).double()
+    with torch.no_grad(), recurrence_spy() as spy:  # the learner's layer first
+        got = call(layer, X.float(), H0.float(), what=f"{layer_cls.__name__}(inputs, state)")
+    spy.reject(layer_cls.__name__)
+    params = {k: v.detach().double() for k, v in params.items()}  # the float64 reference's
+    with torch.no_grad():
+        want_out, want_state = _gru_twin(params, variant, num_inputs, num_hiddens)(X, H0)
+    what = f"{layer_cls.__name__}({num_inputs}, {num_hiddens}) on inputs {tuple(X.shape)}"
+    out, state = _require_result_shapes(what, got, want_out, want_state)
+    if not close(out, want_out):
+        fail(
+            what + ": outputs",
+            f"equal (1e-5) to nn.GRU with the other gate forced ({_VARIANTS[variant]['missing']})",
+            f"max abs difference {float((out - want_out).abs().max()):.3g}",
+            _diagnose_outputs(variant, params, X, H0, out),
+        )
+    if not close(state, want_state):
+        fail(
+            what + ": state",
+            "the last step's H",
+            f"max abs difference {float((state - want_state).abs().max()):.3g}",
+            "return the H of the LAST step",
+        )
+    reference = _variant_reference(variant, num_inputs, num_hiddens)
+    return compare_gradients(
+        layer, reference, params, X, H0, what, gen, _GRAD_CAUSE, spy_name=layer_cls.__name__
+    )
+
+
+def _blocks(variant):
+    return "[r, n]" if variant == "reset_only" else "[z, n]"
+
+
+def _require_layout(layer_cls, variant, params, num_inputs, num_hiddens):
+    """Exactly the four parameters of nn.GRU's layout, with two gate blocks."""
+    shapes = {
+        "weight_ih_l0": (2 * num_hiddens, num_inputs),
+        "weight_hh_l0": (2 * num_hiddens, num_hiddens),
+        "bias_ih_l0": (2 * num_hiddens,),
+        "bias_hh_l0": (2 * num_hiddens,),
+    }
+    blocks = _blocks(variant)
+    for name, shape in shapes.items():
+        if name not in params or tuple(params[name].shape) != shape:
+            fail(
+                f"{layer_cls.__name__}({num_inputs}, {num_hiddens}).{name}",
+                f"a parameter of shape {shape}",
+                describe(params[name].data) if name in params else f"parameters {sorted(params)}",
+                f"lay the parameters out like nn.GRU's with two gate blocks {blocks} stacked by rows",
+            )
+    extra = sorted(set(params) - set(shapes))
+    if extra:
+        fail(
+            f"{layer_cls.__name__} parameters",
+            sorted(shapes),
+            sorted(params),
+            f"{variant} has two blocks only; remove {extra}",
+        )
+
+
+def _require_result_shapes(what, got, want_out, want_state):
+    """``(outputs, state)`` shaped like nn.GRU's; returns them."""
+    if not (isinstance(got, tuple) and len(got) == 2):
+        fail(what, "a tuple (outputs, state)", describe(got), "return outputs, state like nn.GRU")
+    out, state = got
+    if tuple(out.shape) != tuple(want_out.shape):
+        fail(
+            what + ": outputs",
+            f"shape {tuple(want_out.shape)} (num_steps, batch_size, num_hiddens)",
+            describe(out),
+            "stack the H of every step along dim 0",
+        )
+    if tuple(state.shape) != tuple(want_state.shape):
+        fail(
+            what + ": state",
+            f"shape {tuple(want_state.shape)} (1, batch_size, num_hiddens)",
+            describe(state),
+            "return the last H with a leading layer dimension: H.unsqueeze(0)",
+        )
+    return out, state
+
+
+def _output_causes(variant):
+    """(condition on the evidence, likely cause) for wrong outputs, tried in order: each condition
+    says the outputs equal those of one known mistake."""
+    blocks = _blocks(variant)
+    return [
+        (
+            lambda e: close(e["out"], e["from_zero"]),
+            "the initial state is ignored: start the recursion from state[0]",
+        ),
+        (
+            lambda e: close(e["out"], e["blocks_swapped"]),
+            f"the two gate blocks are used in the wrong order: rows [0, h) are the gate, rows "
+            f"[h, 2h) the candidate ({blocks})",
+        ),
+        (
+            lambda e: variant == "reset_only" and close(e["out"], e["d2l"]),
+            "r multiplies H before the matmul (d2l's form); torch.nn's GRU computes "
+            "n = tanh(W_in x + b_in + r * (W_hn H + b_hn))",
+        ),
+        (
+            lambda e: variant == "update_only" and close(e["out"], e["swapped"]),
+            "z and 1 - z swapped: H_t = (1 - z) * n + z * H_{t-1}",
+        ),
+        (
+            lambda e: True,
+            f"a GRU with {_VARIANTS[variant]['missing']}; gate blocks in the order {blocks}, "
+            "sigmoid for the gate, tanh for the candidate, the initial state used",
+        ),
+    ]
+
+
+def _diagnose_outputs(variant, params, X, H0, out):
+    """The likely mistake behind wrong outputs: the known mistakes, recomputed on the same inputs."""
+    H = H0.shape[-1]
+    with torch.no_grad():
+        flipped = {k: torch.cat([v[H:], v[:H]]) for k, v in params.items()}
+        evidence = {
+            "out": out,
+            "d2l": _variant_by_hand(params, variant, X, H0[0], d2l_reset=True)[0],
+            "swapped": _variant_by_hand(params, variant, X, H0[0], swap_update=True)[0],
+            "from_zero": _gru_twin(params, variant, X.shape[-1], H)(X, torch.zeros_like(H0))[0],
+            "blocks_swapped": _gru_twin(flipped, variant, X.shape[-1], H)(X, H0)[0],
+        }
+    return first_cause(_output_causes(variant), evidence)
