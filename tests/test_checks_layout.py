@@ -52,3 +52,21 @@ def test_solutions_use_one_import_style():
                 assert not re.search(r"from rnnlab\.checks(\.\w+)? import", source), (
                     f"{path.name}, cell {cell.get('id')}: use `from rnnlab import checks`"
                 )
+
+
+def test_shared_comparison_helpers():
+    import torch
+
+    from rnnlab.checks.core import close, first_cause, max_abs_diff
+
+    a = torch.zeros(2, 3)
+    assert close(a, a + 1e-6) and not close(a, a + 1e-4)
+    assert not close(a, torch.zeros(3, 2))  # same numbers, another shape
+    assert not close(torch.full((2,), float("nan")), torch.zeros(2))  # never close when not finite
+    assert max_abs_diff(torch.tensor([1.0, float("inf")]), torch.zeros(2)) == float("inf")
+    state = (torch.ones(1, 2), torch.zeros(1, 2))
+    assert close(state, [s.clone() for s in state]) and not close(state, state[:1])
+    assert not close(state, torch.ones(1, 2))  # a tuple is not a tensor
+    table = [(lambda e: e > 2, "big"), (lambda e: e > 0, "positive"), (lambda e: True, "other")]
+    assert [first_cause(table, e) for e in (3, 1, -1)] == ["big", "positive", "other"]
+    assert first_cause(table[:1], 0) is None

@@ -194,7 +194,7 @@ TOL = 1e-5  # float32 results against a reference on the same inputs: rounding s
 
 def max_abs_diff(a, b):
     """The largest |a - b| over all entries, computed in float64 (inf when a is not finite)."""
-    a, b = torch.as_tensor(a), torch.as_tensor(b)
+    a, b = torch.as_tensor(a).detach(), torch.as_tensor(b).detach()
     if not bool(torch.isfinite(a).all()):
         return float("inf")
     return float((a.double() - b.double()).abs().max()) if a.numel() else 0.0
