@@ -70,3 +70,13 @@ def test_shared_comparison_helpers():
     table = [(lambda e: e > 2, "big"), (lambda e: e > 0, "positive"), (lambda e: True, "other")]
     assert [first_cause(table, e) for e in (3, 1, -1)] == ["big", "positive", "other"]
     assert first_cause(table[:1], 0) is None
+
+
+def test_old_module_names_still_import():
+    """A learner's notebook from before the layout (``from rnnlab.checks import experiments as
+    checks_experiments``) keeps working: the old names give the package."""
+    from rnnlab.checks import experiments, iterators, practice
+
+    assert experiments is checks and iterators.check_sequential_iterator is checks.check_sequential_iterator
+    assert practice.check_train_lines is checks.check_train_lines
+    assert not hasattr(checks, "no_such_module")

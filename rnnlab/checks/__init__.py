@@ -16,6 +16,8 @@ recorder of training procedures (PyTorch's global hooks, installed on import); `
 ``spans`` small helpers of those.
 """
 
+import sys as _sys
+
 from .core import (
     PASS_PREFIX,
     CheckFailed,
@@ -132,6 +134,34 @@ __all__ = [
     "watch_length_curve",
     "check_length_curve",
 ]
+
+# Notebooks written before the checks were arranged by set import modules by their old names
+# (``from rnnlab.checks import experiments as checks_experiments``); those names now give this
+# package, which exports every check, so a learner's half-done notebook keeps working.
+_OLD_MODULES = {
+    "applications",
+    "attention",
+    "basics",
+    "bidirectional",
+    "classifier",
+    "concise",
+    "deep",
+    "experiments",
+    "gru",
+    "iterators",
+    "kstep",
+    "lstm",
+    "practice",
+    "practice_training",
+    "seq2seq",
+}
+
+
+def __getattr__(name):
+    if name in _OLD_MODULES:
+        return _sys.modules[__name__]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Every public check of every module of this package (and every name re-exported above) runs
 # with learner I/O refused (see guard.py): wrapping them here means no check can forget it.
