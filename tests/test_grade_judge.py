@@ -317,7 +317,7 @@ def test_the_in_kernel_harness_is_fooled_by_the_frame_attack(monkeypatch):
 def test_routes_are_a_fixed_list():
     assert judge_routes.route("checks.check_twin(A(1, 2), nn.RNN(1, 2))") == "judge"
     assert judge_routes.route("checks.check_trained_lm(net, it, 'x')") == "kernel"
-    assert judge_routes.route("checks_experiments.check_windows(make_windows)") == "judge"
+    assert judge_routes.route("checks.check_windows(make_windows)") == "judge"
 
 
 def in_process_judge(source, namespace):

@@ -187,3 +187,43 @@ def call(fn, *args, what=None, cause=None, **kwargs):
 def relative_error(got, want):
     """|got - want| / max(|want|, tiny), for messages that must not print ``want`` itself."""
     return abs(float(got) - float(want)) / max(abs(float(want)), 1e-12)
+
+
+TOL = 1e-5  # float32 results against a reference on the same inputs: rounding stays far below
+
+
+def max_abs_diff(a, b):
+    """The largest |a - b| over all entries, computed in float64 (inf when a is not finite)."""
+    a, b = torch.as_tensor(a).detach(), torch.as_tensor(b).detach()
+    if not bool(torch.isfinite(a).all()):
+        return float("inf")
+    return float((a.double() - b.double()).abs().max()) if a.numel() else 0.0
+
+
+def close(a, b, tol=TOL):
+    """Same shape and within ``tol`` of ``b`` in every entry (absolute; a non-finite ``a`` never
+    is); tuples and lists (a layer's state) entry by entry."""
+    if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
+        return (
+            isinstance(a, (tuple, list))
+            and isinstance(b, (tuple, list))
+            and len(a) == len(b)
+            and all(close(x, y, tol) for x, y in zip(a, b))
+        )
+    return (
+        isinstance(a, torch.Tensor)
+        and isinstance(b, torch.Tensor)
+        and a.shape == b.shape
+        and max_abs_diff(a, b) <= tol
+    )
+
+
+def first_cause(causes, evidence):
+    """The message of the first ``(condition, message)`` pair whose condition holds for ``evidence``.
+
+    The checks write their "likely cause" chains as such tables, tried in order, the most specific
+    mistake first; a table usually ends with an always-true pair (the general advice)."""
+    for condition, message in causes:
+        if condition(evidence):
+            return message
+    return None

@@ -1,7 +1,7 @@
 """Judging trained language models and scratch layers on inputs the check draws itself.
 
-Shared by the checks of the later exercise sets (``concise``, ``lstm``, ``deep``,
-``practice``). Nothing here trusts a number the learner reports:
+Shared by the checks of the later exercise sets (04, 06, 07, 08 and
+10). Nothing here trusts a number the learner reports:
 
 - ``judge_lm`` re-evaluates a trained ``RNNLM``-style model on windows of *The War of the
   Worlds* drawn at random on every call (text the book's models never train on) and asks
@@ -346,7 +346,7 @@ def recomputed_range(net, val_iter, repeats=3):
 
 
 # A figure measured on a sequential iterator IS evaluate_perplexity at one of its starting
-# offsets, all of which the check recomputes: only float noise is allowed (as in deep.py). Other
+# offsets, all of which the check recomputes: only float noise is allowed (as in set08_deep_rnn.py). Other
 # iterators are sampled at a few seeds, with the wider tolerance ``rtol``.
 REPORT_RTOL = 0.001
 

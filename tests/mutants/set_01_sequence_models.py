@@ -4,7 +4,7 @@ k-step-ahead prediction."""
 import torch
 from torch import nn
 
-from rnnlab.checks import experiments as ce
+from rnnlab import checks
 
 
 def windows(x, tau):
@@ -84,7 +84,7 @@ def trained(mistake=None, epochs=3):
 
 
 def naive(make_net):
-    return lambda: ce.check_beats_naive(make_net(), series(), 4, 600)
+    return lambda: checks.check_beats_naive(make_net(), series(), 4, 600)
 
 
 def mean_linear():
@@ -109,27 +109,30 @@ def table(rows="held_out", shift=0, container=dict):
         errors = ((preds[first:] - targets[first:]) ** 2).mean(0)
         namespace = {"x": x, "preds": preds}
         namespace["errors"] = {"linear": errors.tolist()} if container is dict else errors.numpy()
-        ce.check_k_step_table(namespace, {"linear": net}, x, 4, 600)
+        checks.check_k_step_table(namespace, {"linear": net}, x, 4, 600)
 
     return run
 
 
 MUTANTS = {
     "labels_off_by_one": (
-        lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0], x[tau - 1 : -1].reshape(-1, 1))),
+        lambda: checks.check_windows(lambda x, tau: (windows(x, tau)[0], x[tau - 1 : -1].reshape(-1, 1))),
         "off by one",
     ),
-    "labels_flat": (lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0], x[tau:])), "reshape(-1, 1)"),
+    "labels_flat": (
+        lambda: checks.check_windows(lambda x, tau: (windows(x, tau)[0], x[tau:])),
+        "reshape(-1, 1)",
+    ),
     "one_window_too_many": (
-        lambda: ce.check_windows(lambda x, tau: (x.unfold(0, tau, 1), x[tau - 1 :].reshape(-1, 1))),
+        lambda: checks.check_windows(lambda x, tau: (x.unfold(0, tau, 1), x[tau - 1 :].reshape(-1, 1))),
         "T - tau windows",
     ),
     "features_transposed": (
-        lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0].T, windows(x, tau)[1])),
+        lambda: checks.check_windows(lambda x, tau: (windows(x, tau)[0].T, windows(x, tau)[1])),
         "transposed",
     ),
     "features_reversed_in_time": (
-        lambda: ce.check_windows(lambda x, tau: (windows(x, tau)[0].flip(1), windows(x, tau)[1])),
+        lambda: checks.check_windows(lambda x, tau: (windows(x, tau)[0].flip(1), windows(x, tau)[1])),
         "features[i, j] must be x[i + j]",
     ),
     "lstm_is_a_mean_of_the_window": (naive(mean_linear), "asks for an LSTM"),
@@ -143,21 +146,24 @@ MUTANTS = {
         "reads only part of the window",
     ),
     "lstm_untrained": (naive(lambda: trained(epochs=0)), "not trained enough"),
-    "lstm_reports_its_mse": (lambda: ce.check_beats_naive(0.05, series(), 4, 600), "pass the trained model"),
-    "k_step_without_feedback": (lambda: ce.check_k_step(k_step_observed), "own predictions"),
+    "lstm_reports_its_mse": (
+        lambda: checks.check_beats_naive(0.05, series(), 4, 600),
+        "pass the trained model",
+    ),
+    "k_step_without_feedback": (lambda: checks.check_k_step(k_step_observed), "own predictions"),
     "k_step_transposed": (
-        lambda: ce.check_k_step(lambda net, x, tau, k: k_step(net, x, tau, k).T),
+        lambda: checks.check_k_step(lambda net, x, tau, k: k_step(net, x, tau, k).T),
         "columns steps ahead",
     ),
-    "k_step_prepends_prediction": (lambda: ce.check_k_step(k_step_prepends), "appending the prediction"),
+    "k_step_prepends_prediction": (lambda: checks.check_k_step(k_step_prepends), "appending the prediction"),
     "table_over_every_start_time": (table(rows="all"), "training windows included"),
     "table_target_one_step_late": (table(shift=1), "held-out start times only"),
 }
 
 CORRECT = {
-    "windows": lambda: ce.check_windows(windows),
+    "windows": lambda: checks.check_windows(windows),
     "lstm": naive(trained),
-    "k_step": lambda: ce.check_k_step(k_step),
+    "k_step": lambda: checks.check_k_step(k_step),
     "table": table(),
     "table_as_array": table(container="array"),
 }

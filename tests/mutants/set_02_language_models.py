@@ -6,7 +6,7 @@ import math
 from mutant_helpers import CountLM
 
 import rnnlab
-from rnnlab.checks import experiments as ce
+from rnnlab import checks
 
 
 def split(corpus, val_fraction):
@@ -15,7 +15,7 @@ def split(corpus, val_fraction):
 
 
 def sp(fn):
-    return lambda: ce.check_train_val_split(fn)
+    return lambda: checks.check_train_val_split(fn)
 
 
 _DATA = {}
@@ -46,7 +46,7 @@ def table(nets, val_iters):
 def cross(fn, vals="vals", train=True):
     def run():
         d = data()
-        ce.check_cross_perplexity(fn, d["nets"], d[vals], d["trains"] if train else None)
+        checks.check_cross_perplexity(fn, d["nets"], d[vals], d["trains"] if train else None)
 
     return run
 
@@ -59,7 +59,9 @@ def fixed_table(nets, val_iters):  # the table of the notebook's own models, wha
 def heldout(val="vals", net=None):
     def run():
         d = data()
-        ce.check_trained_lm(net if net is not None else d["nets"][0], d[val][0], "the model", d["trains"][0])
+        checks.check_trained_lm(
+            net if net is not None else d["nets"][0], d[val][0], "the model", d["trains"][0]
+        )
 
     return run
 
@@ -70,7 +72,7 @@ def sizes(lines, min_freqs):
 
 
 def vs(fn):
-    return lambda: ce.check_word_vocab_sizes(fn, rnnlab.read_time_machine()[:600])
+    return lambda: checks.check_word_vocab_sizes(fn, rnnlab.read_time_machine()[:600])
 
 
 MUTANTS = {
@@ -95,14 +97,14 @@ MUTANTS = {
     ),
     "heldout_val_on_training_text": (heldout(val="on_train"), "built on (part of) the training text"),
     "heldout_reports_a_number": (
-        lambda: ce.check_trained_lm(5.0, data()["vals"][0], "the model", data()["trains"][0]),
+        lambda: checks.check_trained_lm(5.0, data()["vals"][0], "the model", data()["trains"][0]),
         "not a perplexity",
     ),
     "heldout_model_without_memory": (
         heldout(net=None)
         if False
         else (
-            lambda: ce.check_trained_lm(
+            lambda: checks.check_trained_lm(
                 CountLM(data()["trains"][0], data()["V"], order=1),
                 data()["vals"][0],
                 "the model",
@@ -112,7 +114,7 @@ MUTANTS = {
         "not carried through time",
     ),
     "cross_table_instead_of_function": (
-        lambda: ce.check_cross_perplexity(
+        lambda: checks.check_cross_perplexity(
             table(data()["nets"], data()["vals"]), data()["nets"], data()["vals"]
         ),
         "pass the function",

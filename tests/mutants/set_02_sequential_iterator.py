@@ -1,12 +1,12 @@
 """Wrong and right answers to set 2's "write the sequential iterator" (round-1 style: written from
 the exercise statement, each a mistake a learner makes), judged by
-rnnlab.checks.iterators.check_sequential_iterator."""
+rnnlab.checks.check_sequential_iterator (in set02_sequential_iterator)."""
 
 import random
 
 import torch
 
-from rnnlab.checks.iterators import check_sequential_iterator
+from rnnlab.checks import check_sequential_iterator
 
 
 def reference(corpus, batch_size, num_steps, offset=None):

@@ -8,7 +8,7 @@ from mutant_helpers import CountLM
 from torch import nn
 
 import rnnlab
-from rnnlab.checks import concise as cc
+from rnnlab import checks as cc
 
 
 # --- exercise 1: to_d2l_params ------------------------------------------------------------

@@ -6,7 +6,7 @@ from mutant_helpers import CountLM, tiny_corpus
 from torch import nn
 
 import rnnlab
-from rnnlab.checks import experiments as ce
+from rnnlab import checks as ce
 
 
 def count(kind, num_inputs, num_hiddens, mistake=None):
@@ -104,7 +104,7 @@ def study(mistake=None):
         }
         if mistake == "same_object":
             nets["update gate only"] = nets["reset gate only"]
-        from rnnlab.checks import gru
+        from rnnlab import checks as gru
 
         gru.check_gate_study(nets, None, None, None)
 
@@ -117,7 +117,7 @@ def pair(mistake=None):
         second = nn.GRU if mistake == "two_grus" else nn.LSTM
         width = 128 if mistake == "narrow" else 256
         models = {"GRU": rnnlab.RNNLM(nn.GRU(V, width), V), "LSTM": rnnlab.RNNLM(second(V, width), V)}
-        from rnnlab.checks import gru
+        from rnnlab import checks as gru
 
         gru.check_gru_lstm_pair(models, None, None, None)
 

@@ -8,7 +8,7 @@ from mutant_helpers import CountLM
 from torch import nn
 
 import rnnlab
-from rnnlab.checks import deep as cd
+from rnnlab import checks
 
 
 # --- exercise 1: TwoLayerRNN --------------------------------------------------------------
@@ -84,7 +84,7 @@ class TwoLayer(nn.Module):
 
 
 def two(mistake=None):
-    return lambda: cd.check_two_layer_rnn(lambda i, h: TwoLayer(i, h, mistake))
+    return lambda: checks.check_two_layer_rnn(lambda i, h: TwoLayer(i, h, mistake))
 
 
 # --- exercises 2 and 3: stand-ins for trained models ----------------------------------------
@@ -132,7 +132,7 @@ def depth(mistake=None):
             heldout[2] *= 1.3  # as if measured with dropout on
         elif mistake == "numbers":
             models = dict(heldout)
-        cd.check_depth_study(models, heldout, train_iter, v_iter, vocab, 0.2)
+        checks.check_depth_study(models, heldout, train_iter, v_iter, vocab, 0.2)
 
     return run
 
@@ -154,7 +154,7 @@ def swap(mistake=None):
             gru = Trained(c, V, nn.GRU(V, 8, num_layers=2), order=1)
         elif mistake == "numbers":
             gru = 3.9
-        cd.check_gru_for_lstm(lstm, gru, vocab)
+        checks.check_gru_for_lstm(lstm, gru, vocab)
 
     return run
 

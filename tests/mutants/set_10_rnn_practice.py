@@ -10,7 +10,7 @@ from torch.nn import functional as F
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 
 import rnnlab
-from rnnlab.checks import practice as cp
+from rnnlab import checks
 
 
 # --- exercise 1: masked_loss --------------------------------------------------------------
@@ -37,7 +37,7 @@ def loss(mistake=None):
             return F.cross_entropy(logits.transpose(1, 2), targets, ignore_index=0)
         return (per * mask).sum() / mask.sum()
 
-    return lambda: cp.check_masked_loss(masked_loss)
+    return lambda: checks.check_masked_loss(masked_loss)
 
 
 # --- exercise 2: bucket_batches -----------------------------------------------------------
@@ -59,7 +59,7 @@ def buckets(mistake=None):
             batches = [batches[i] for i in torch.randperm(len(batches), generator=generator)]
         return batches
 
-    return lambda: cp.check_buckets(bucket_batches)
+    return lambda: checks.check_buckets(bucket_batches)
 
 
 # --- exercise 3: PackedLineLM -------------------------------------------------------------
@@ -90,7 +90,7 @@ class Line(nn.Module):
 
 
 def packed(mistake=None):
-    return lambda: cp.check_packed_lm(lambda v, h: Line(v, h, mistake))
+    return lambda: checks.check_packed_lm(lambda v, h: Line(v, h, mistake))
 
 
 # --- exercise 4: the trained line model -----------------------------------------------------
@@ -139,7 +139,7 @@ def trained(mistake=None):
             net = CountLine(vocab, order=1)
         elif mistake == "numbers":
             net = [3.1, 2.7]
-        cp.check_line_model(net, vocab)
+        checks.check_line_model(net, vocab)
 
     return run
 
@@ -183,7 +183,7 @@ def training(mistake=None):
             speeds.append(tokens / (time.perf_counter() - start))
         return speeds
 
-    return lambda: cp.check_train_lines(train_lines)
+    return lambda: checks.check_train_lines(train_lines)
 
 
 MUTANTS = {

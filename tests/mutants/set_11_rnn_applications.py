@@ -207,7 +207,7 @@ def timed(backward=True):
         if backward:
             outputs.sum().backward()
             packed_out.sum().backward()
-        checks.applications.check_timed_layers(padded_layer, packed_layer)
+        checks.check_timed_layers(padded_layer, packed_layer)
 
     return run
 
@@ -234,7 +234,7 @@ def summary_measurement(mistake=None):
 
     def run():
         from rnnlab import classify
-        from rnnlab.checks import classifier as summary_checks
+        from rnnlab import checks as summary_checks
 
         gen = torch.Generator().manual_seed(0)
         train_parts = [torch.randint(1, 28, (3000,), generator=gen) for _ in range(3)]

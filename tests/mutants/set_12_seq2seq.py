@@ -244,8 +244,6 @@ def length_curve(mistake=None):
     """The measurement with stand-ins for the notebook's helpers; ``mistake`` breaks it."""
 
     def run():
-        from rnnlab.checks import attention as curve_checks
-
         def train_seq2seq(net, num_epochs, seed=0):
             exact_match(net, "valid")  # what the notebook's loop does inside: not the measurement's
             return net
@@ -253,7 +251,7 @@ def length_curve(mistake=None):
         def exact_match(net, split):
             return torch.ones(5, dtype=torch.bool)
 
-        train_seq2seq, exact_match, log = curve_checks.watch_length_curve(train_seq2seq, exact_match)
+        train_seq2seq, exact_match, log = checks.watch_length_curve(train_seq2seq, exact_match)
         for decoder_class in (_Plain, _Attending):
             net = None
             for seed in (0, 1, 2):
@@ -262,7 +260,7 @@ def length_curve(mistake=None):
                     net = _TinySeq2Seq(decoder_class())
                 train_seq2seq(net, 1, seed=seed)
                 exact_match(net, "valid" if mistake == "on_valid" else "test")
-        curve_checks.check_length_curve(log, _Plain, _Attending)
+        checks.check_length_curve(log, _Plain, _Attending)
 
     return run
 

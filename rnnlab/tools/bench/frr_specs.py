@@ -20,6 +20,7 @@ class Spec:
 
 C = "rnnlab.checks."
 LAYER_TOL = (C + "layers", "TOL", "tolerance", True)
+APPLICATIONS_TOL = (C + "set11_rnn_applications", "TOL", "tolerance", True)
 GRAD_RTOL = (C + "gradients", "GRAD_RTOL", "tolerance", True)
 GRADS_RTOL = (C + "grads", "GRAD_RTOL", "tolerance", True)
 CONTEXT = (C + "heldout", "CONTEXT_MARGIN", "margin", True)  # ppl < margin * reset
@@ -27,7 +28,7 @@ LEAK = (C + "trained", "LEAK_RATIO", "margin", False)  # validation >= ratio * f
 
 
 def _classifier_slacks(ns):
-    from rnnlab.checks import classifier
+    from rnnlab.checks import set11_classifier as classifier
     from rnnlab.checks.core import fresh_generator
     from rnnlab.classify import passage_task, sample_passages
 
@@ -55,7 +56,7 @@ def _beats_naive_slacks(ns):
     import torch
     from torch import nn
 
-    from rnnlab.checks import experiments
+    from rnnlab.checks import set01_sequence_models as experiments
     from rnnlab.checks.core import fresh_generator
 
     net, tau, n_train = ns["lstm"], ns["tau"], ns["n_train"]
@@ -81,12 +82,10 @@ SPECS = {
     "twin_09": Spec("09", "09-11", probes=(LAYER_TOL, GRAD_RTOL, GRADS_RTOL)),
     "uneven_bidirectional_09": Spec("09", "09-07"),
     "two_layer_rnn_08": Spec(
-        "08", "781e55ac", probes=((C + "deep", "TOL", "tolerance", True), GRAD_RTOL, GRADS_RTOL)
+        "08", "781e55ac", probes=((C + "set08_deep_rnn", "TOL", "tolerance", True), GRAD_RTOL, GRADS_RTOL)
     ),
-    "bidirectional_padded_11": Spec(
-        "11", "c154c839", probes=((C + "applications", "TOL", "tolerance", True),)
-    ),
-    "timed_layers_11": Spec("11", "c4d1e7a9", probes=((C + "applications", "TOL", "tolerance", True),)),
+    "bidirectional_padded_11": Spec("11", "c154c839", probes=(APPLICATIONS_TOL,)),
+    "timed_layers_11": Spec("11", "c4d1e7a9", probes=(APPLICATIONS_TOL,)),
     "coupled_lstm_07": Spec("07", "3cbb17f2"),
     "gru_variant_06": Spec("06", "cf077f45", probes=(GRADS_RTOL,)),
     "bptt_05": Spec("05", "05-05"),
@@ -111,7 +110,7 @@ SPECS = {
     "decoder_inputs_12": Spec("12", "9bfad4a7"),
     # a trained model judged on text or inputs drawn now: re-trainings times re-runs
     "gru_lstm_pair_06": Spec(
-        "06", "87b1c9ed", ("6750f7fe",), (CONTEXT, (C + "gru", "UNTRAINED_SHARE", "margin", True), LEAK)
+        "06", "87b1c9ed", ("6750f7fe",), (CONTEXT, (C + "set06_gru", "UNTRAINED_SHARE", "margin", True), LEAK)
     ),
     "gate_study_06": Spec("06", "c6141183", ("64f045a7",), (CONTEXT, LEAK)),
     "forget_bias_pair_07": Spec(
@@ -119,8 +118,8 @@ SPECS = {
         "d99014e7",
         ("c8481ca9",),
         (
-            (C + "lstm", "SAME_START_CORRELATION", "margin", False),
-            (C + "lstm", "FORGET_BIAS_GAP", "margin", False),
+            (C + "set07_lstm", "SAME_START_CORRELATION", "margin", False),
+            (C + "set07_lstm", "FORGET_BIAS_GAP", "margin", False),
             CONTEXT,
             LEAK,
         ),
@@ -133,8 +132,8 @@ SPECS = {
         "1ba2ff9e",
         ("2579fc9e",),
         (
-            (C + "practice_training", "CONTEXT_MARGIN", "margin", True),
-            (C + "practice_training", "PARAM_TOL", "tolerance", True),
+            (C + "set10_training", "CONTEXT_MARGIN", "margin", True),
+            (C + "set10_training", "PARAM_TOL", "tolerance", True),
         ),
     ),
     "trained_lm_03": Spec("03", "03-10", ("03-09",)),

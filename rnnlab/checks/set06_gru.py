@@ -1,6 +1,6 @@
 """Checks of exercise set 6 (GRU) on the trained models: the GRU against the LSTM (exercise 1)
 and the one-gate variants against the full GRU (exercise 2). The layers themselves are checked
-by ``experiments.check_gru_variant`` and the counts by ``experiments.check_param_count``.
+by ``set06_gru_variants.check_gru_variant`` and the counts by its ``check_param_count``.
 
 What the exercise text fixes and the objects show is verified (kind of layer, width, separate
 models, trained and better than the baselines on text drawn now, validation text not trained on);
@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from .core import fail, passed, reject_torch_recurrence
-from .experiments import _VARIANTS, _gru_twin
+from .set06_gru_variants import _VARIANTS, _gru_twin
 from .procedure import require_procedure
 from .heldout import call_generator, check_held_out, heldout_windows, judge_lm, judge_sweep, lm_perplexities
 from .trained import require_distinct, require_lm, require_not_trained_on

@@ -7,7 +7,7 @@ import weakref
 import torch
 from torch import nn
 
-from .core import call, describe, fail, passed, recurrence_spy
+from .core import call, describe, fail, max_abs_diff, passed, recurrence_spy
 from .grads import compare_gradients
 from .initial import require_uniform_init
 from .procedure import require_procedure
@@ -48,14 +48,10 @@ def _reference(twin):
     return lambda inputs, state, params: functional_call(twin64, params, (inputs, state))
 
 
-def _diff(a, b):
-    return float((a - b).abs().max())
-
-
 def _diagnose(layer, twin, X, H0, out, state, want_out, want_state):
     """The likely mistake, from a few experiments with the twin."""
-    if _diff(out, want_out) <= TOL:
-        if _diff(state[0], want_state[1]) <= TOL and _diff(state[1], want_state[0]) <= TOL:
+    if max_abs_diff(out, want_out) <= TOL:
+        if max_abs_diff(state[0], want_state[1]) <= TOL and max_abs_diff(state[1], want_state[0]) <= TOL:
             return "the layers' final states are stacked in the wrong order: layer 0 first"
         return (
             "the outputs are right, the state is not: return the final H of EVERY layer, "
@@ -64,11 +60,11 @@ def _diagnose(layer, twin, X, H0, out, state, want_out, want_state):
     with torch.no_grad():
         same = H0.clone()
         same[1] = H0[0]
-        if _diff(out, twin(X, same)[0]) <= TOL:
+        if max_abs_diff(out, twin(X, same)[0]) <= TOL:
             return "both layers start from state[0]: layer l must start from ITS OWN initial state, state[l]"
         one = nn.RNN(twin.input_size, twin.hidden_size)
         one.load_state_dict({k: v for k, v in twin.state_dict().items() if k.endswith("l0")})
-        if _diff(out, one(X, H0[:1])[0]) <= TOL:
+        if max_abs_diff(out, one(X, H0[:1])[0]) <= TOL:
             return (
                 "the outputs are the FIRST layer's: return the outputs of the top layer, "
                 "which takes the first layer's outputs as its inputs"
@@ -77,12 +73,12 @@ def _diagnose(layer, twin, X, H0, out, state, want_out, want_state):
         swapped.load_state_dict(
             {k: (v.T if k.startswith("weight_hh") else v) for k, v in twin.state_dict().items()}
         )
-        if _diff(out, swapped(X, H0)[0]) <= TOL:
+        if max_abs_diff(out, swapped(X, H0)[0]) <= TOL:
             return "W_hh is used transposed: torch computes H @ weight_hh.T"
         longer = torch.randn(5, *X.shape[1:])  # several steps from a zero state
         zero = torch.zeros_like(H0)
         z_out, _ = run_scratch(layer, longer, zero.clone(), "the layer")
-        if _diff(z_out, twin(longer, zero)[0]) <= TOL:
+        if max_abs_diff(z_out, twin(longer, zero)[0]) <= TOL:
             return "right from a zero state, wrong from the given one: the initial state is ignored"
     return (
         "layer 0: H = tanh(X_t W_ih0^T + b_ih0 + H W_hh0^T + b_hh0); layer 1 the same with its "
@@ -163,7 +159,7 @@ def check_two_layer_rnn(layer_cls):
                 describe(state),
                 "stack the final H of each layer: layer 0, then layer 1",
             )
-        diff = max(_diff(out, want_out), _diff(state, want_state))
+        diff = max(max_abs_diff(out, want_out), max_abs_diff(state, want_state))
         if diff > TOL:
             cause = _diagnose(layer, twin, X, H0, out, state, want_out, want_state)
             fail(

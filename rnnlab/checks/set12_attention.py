@@ -7,7 +7,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from .core import call, describe, fail, fresh_generator, passed
-from .seq2seq import _lengths, _randint
+from .set12_seq2seq import _lengths, _randint
 
 
 def _max_abs(x):

@@ -1,6 +1,5 @@
 """Checks of exercise 4 of set 10: the learner's training loop, run on a small controlled problem
-and compared with the reference procedure, and the trained line model judged on held-out lines.
-Re-exported by ``rnnlab.checks.practice``."""
+and compared with the reference procedure, and the trained line model judged on held-out lines."""
 
 import copy
 import math

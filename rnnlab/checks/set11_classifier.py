@@ -1,6 +1,5 @@
 """Check of exercise 3 of set 11: a passage classifier judged on passages the check draws itself,
-against a bag-of-characters baseline it trains itself. Re-exported by
-``rnnlab.checks.applications``."""
+against a bag-of-characters baseline it trains itself."""
 
 import torch
 from torch import nn

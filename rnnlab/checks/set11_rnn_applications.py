@@ -6,8 +6,7 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
-from .classifier import check_passage_classifier  # noqa: F401 (exercise 3)
-from .core import call, describe, fail, fresh_generator, passed
+from .core import call, close, describe, fail, first_cause, fresh_generator, passed
 
 # frr bidirectional_padded_11 (fresh inputs, 1,000 runs, 2026-12-07): 0 rejected; slack log10(TOL /
 # max diff) mean 2.34 decades, sd 0.18, min 1.75 (one run with a zero difference left out): 12.8 sd.
@@ -120,42 +119,13 @@ def check_bidirectional_padded(layer_class):
     (2, batch, num_hiddens), like ``nn.GRU(bidirectional=True)`` on the packed batch."""
     gen = fresh_generator()
     for batch_size, T, d, h in ((4, 6, 3, 5), (3, 9, 2, 4), (1, 4, 3, 2)):
-        with torch.random.fork_rng():  # the learner's global random stream stays untouched
-            torch.manual_seed(int(torch.randint(0, 10_000, (1,), generator=gen)))
-            layer = call(layer_class, d, h, what=f"{layer_class.__name__}({d}, {h})")
-            ref = nn.GRU(d, h, batch_first=True, bidirectional=True)
-        for attr in ("forward_rnn", "backward_rnn"):
-            if not isinstance(getattr(layer, attr, None), nn.GRU):
-                fail(
-                    f"{layer_class.__name__}.{attr}",
-                    "an nn.GRU(input_size, num_hiddens, batch_first=True)",
-                    describe(getattr(layer, attr, None)),
-                    "create both directions in __init__ as one-directional nn.GRU layers",
-                )
-        seen, handles = _forbid_packing_and_wrapping(layer)
-        with torch.no_grad():
-            for suffix, target in (("", layer.forward_rnn), ("_reverse", layer.backward_rnn)):
-                for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
-                    getattr(target, name).copy_(getattr(ref, name + suffix))
+        layer, ref = _layer_and_twin(layer_class, gen, d, h)
         X = torch.randn(batch_size, T, d, generator=gen)  # the padding is random junk
         lengths = torch.randint(1, T + 1, (batch_size,), generator=gen)
         lengths[0] = T
         if batch_size > 2:
             lengths[1] = 1
-        try:
-            with torch.no_grad():
-                got = call(layer, X, lengths, what=f"{layer_class.__name__}.forward(X, lengths)")
-        finally:
-            for handle in handles:
-                handle.remove()
-        if seen:
-            fail(
-                f"{layer_class.__name__} on a padded batch",
-                "no PackedSequence anywhere",
-                f"a PackedSequence went into {seen[0]}",
-                "the exercise is to do without "
-                "pack_padded_sequence: reverse each sequence within its length instead",
-            )
+        got = _run_unpacked(layer, ref, layer_class, X, lengths)
         with torch.no_grad():
             packed = pack_padded_sequence(X, lengths, batch_first=True, enforce_sorted=False)
             out_p, h_want = ref(packed)
@@ -172,93 +142,187 @@ def check_bidirectional_padded(layer_class):
                 "outputs (batch, max_len, 2 * num_hiddens), forward half first; "
                 "h_n (2, batch, num_hiddens), index 0 forward, 1 backward",
             )
-        real = (torch.arange(T)[None, :] < lengths[:, None]).unsqueeze(-1)
-        fw, bw = slice(0, h), slice(h, 2 * h)
-
-        def close(a, b):
-            return float((a - b).abs().max()) <= TOL
-
-        if not close(out[..., fw] * real, out_want[..., fw]):
-            fail(
-                f"{what}: forward half of the outputs at real positions",
-                "nn.GRU(bidirectional=True)'s forward outputs",
-                "other values",
-                "the forward half is forward_rnn's outputs on X as it is",
-            )
-        if not close(out[..., bw] * real, out_want[..., bw]):
-            with torch.no_grad():
-                whole_flip = layer.backward_rnn(X.flip(1))[0].flip(1)
-                not_back = layer.backward_rnn(_reference_reverse(X, lengths))[0]
-            cause = (
-                "the backward half at position t is backward_rnn's output after reading "
-                "x_{lengths[b]}, ..., x_t"
-            )
-            if close(whole_flip * real, out[..., bw] * real):
-                cause = (
-                    "the backward direction read the whole row flipped, so it began with "
-                    "the padding: reverse each sequence within its length "
-                    "(reverse_padded), run backward_rnn, reverse its outputs back the "
-                    "same way"
-                )
-            elif close(not_back * real, out[..., bw] * real):
-                cause = (
-                    "the backward outputs were not reversed back: reverse them within "
-                    "each length again, so that row t belongs to position t"
-                )
-            fail(
-                f"{what}: backward half of the outputs at real positions",
-                "nn.GRU(bidirectional=True)'s backward outputs",
-                "other values",
-                cause,
-            )
-        if float((out * ~real).abs().max()) > 0:
-            fail(
-                f"{what}: outputs at padded positions",
-                "zeros (as pad_packed_sequence gives)",
-                "non-zero values",
-                "multiply the outputs by the mask of real positions",
-            )
-        if not close(h_n[0], h_want[0]):
-            with torch.no_grad():
-                after_pads = layer.forward_rnn(X)[1][0]
-            cause = (
-                "the forward final state is the forward output at each sequence's last "
-                "real position, lengths[b] - 1"
-            )
-            if close(h_n[0], after_pads):
-                cause = (
-                    "h_n[0] is forward_rnn's state after the whole padded row, pads "
-                    "included: take the forward output at position lengths[b] - 1"
-                )
-            fail(
-                f"{what}: h_n[0], the forward final state",
-                "the forward state after x_{lengths[b]}",
-                "other values",
-                cause,
-            )
-        if not close(h_n[1], h_want[1]):
-            last = out_want[torch.arange(batch_size), lengths - 1][:, bw]
-            cause = (
-                "h_n[1] must be the backward output at position 0, after the backward "
-                "direction has read the whole sequence"
-            )
-            if close(h_n[1], last):
-                cause = (
-                    "h_n[1] is the backward output at the last position, where the "
-                    "backward direction has read one token (the out[:, -1] mistake): "
-                    "take it at position 0"
-                )
-            fail(
-                f"{what}: h_n[1], the backward final state",
-                "the backward state after reading x_T ... x_1",
-                "other values",
-                cause,
-            )
+        probe = _PaddedProbe(layer, X, lengths, out, h_n, out_want, h_want)
+        with torch.no_grad():
+            for wrong, part, expected, got_text, causes in _PADDED_PARTS:
+                if wrong(probe):
+                    fail(f"{what}: {part}", expected, got_text, first_cause(causes, probe))
     passed(
         f"{layer_class.__name__}: outputs and h_n equal nn.GRU(bidirectional=True) on the "
         "packed batch, for 3 batches with random padding (lengths 1 to full), "
         "without packing or a ready-made bidirectional layer"
     )
+
+
+def _layer_and_twin(layer_class, gen, d, h):
+    """The learner's layer and an nn.GRU(bidirectional=True) with the same weights."""
+    with torch.random.fork_rng():  # the learner's global random stream stays untouched
+        torch.manual_seed(int(torch.randint(0, 10_000, (1,), generator=gen)))
+        layer = call(layer_class, d, h, what=f"{layer_class.__name__}({d}, {h})")
+        ref = nn.GRU(d, h, batch_first=True, bidirectional=True)
+    for attr in ("forward_rnn", "backward_rnn"):
+        if not isinstance(getattr(layer, attr, None), nn.GRU):
+            fail(
+                f"{layer_class.__name__}.{attr}",
+                "an nn.GRU(input_size, num_hiddens, batch_first=True)",
+                describe(getattr(layer, attr, None)),
+                "create both directions in __init__ as one-directional nn.GRU layers",
+            )
+    return layer, ref
+
+
+def _run_unpacked(layer, ref, layer_class, X, lengths):
+    """``layer(X, lengths)`` with the twin's weights, failing if a bidirectional layer is inside
+    or a PackedSequence is used."""
+    seen, handles = _forbid_packing_and_wrapping(layer)
+    with torch.no_grad():
+        for suffix, target in (("", layer.forward_rnn), ("_reverse", layer.backward_rnn)):
+            for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
+                getattr(target, name).copy_(getattr(ref, name + suffix))
+    try:
+        with torch.no_grad():
+            got = call(layer, X, lengths, what=f"{layer_class.__name__}.forward(X, lengths)")
+    finally:
+        for handle in handles:
+            handle.remove()
+    if seen:
+        fail(
+            f"{layer_class.__name__} on a padded batch",
+            "no PackedSequence anywhere",
+            f"a PackedSequence went into {seen[0]}",
+            "the exercise is to do without "
+            "pack_padded_sequence: reverse each sequence within its length instead",
+        )
+    return got
+
+
+class _PaddedProbe:
+    """The learner's results against the twin's, and the known mistakes recomputed on the same
+    batch, each only when the table below reaches it."""
+
+    def __init__(self, layer, X, lengths, out, h_n, out_want, h_want):
+        self.layer, self.X, self.lengths = layer, X, lengths
+        self.out, self.h_n, self.out_want, self.h_want = out, h_n, out_want, h_want
+        h = h_want.shape[-1]
+        self.real = (torch.arange(X.shape[1])[None, :] < lengths[:, None]).unsqueeze(-1)
+        self.fw, self.bw = slice(0, h), slice(h, 2 * h)
+
+    def forward_wrong(self):
+        return not close(self.out[..., self.fw] * self.real, self.out_want[..., self.fw], TOL)
+
+    def backward_wrong(self):
+        return not close(self.out[..., self.bw] * self.real, self.out_want[..., self.bw], TOL)
+
+    def _backward_is(self, outputs):
+        return close(outputs * self.real, self.out[..., self.bw] * self.real, TOL)
+
+    def backward_read_whole_flip(self):
+        return self._backward_is(self.layer.backward_rnn(self.X.flip(1))[0].flip(1))
+
+    def backward_not_reversed_back(self):
+        return self._backward_is(self.layer.backward_rnn(_reference_reverse(self.X, self.lengths))[0])
+
+    def pads_not_zero(self):
+        return float((self.out * ~self.real).abs().max()) > 0
+
+    def h_forward_wrong(self):
+        return not close(self.h_n[0], self.h_want[0], TOL)
+
+    def h_forward_after_pads(self):
+        return close(self.h_n[0], self.layer.forward_rnn(self.X)[1][0], TOL)
+
+    def h_backward_wrong(self):
+        return not close(self.h_n[1], self.h_want[1], TOL)
+
+    def h_backward_at_last_position(self):
+        last = self.out_want[torch.arange(len(self.lengths)), self.lengths - 1][:, self.bw]
+        return close(self.h_n[1], last, TOL)
+
+
+def _always(probe):
+    return True
+
+
+# (condition: this part is wrong, the part, expected, got, its likely causes as (condition, cause)
+# pairs tried in order), in the order the parts are judged
+_PADDED_PARTS = [
+    (
+        _PaddedProbe.forward_wrong,
+        "forward half of the outputs at real positions",
+        "nn.GRU(bidirectional=True)'s forward outputs",
+        "other values",
+        [(_always, "the forward half is forward_rnn's outputs on X as it is")],
+    ),
+    (
+        _PaddedProbe.backward_wrong,
+        "backward half of the outputs at real positions",
+        "nn.GRU(bidirectional=True)'s backward outputs",
+        "other values",
+        [
+            (
+                _PaddedProbe.backward_read_whole_flip,
+                "the backward direction read the whole row flipped, so it began with "
+                "the padding: reverse each sequence within its length "
+                "(reverse_padded), run backward_rnn, reverse its outputs back the "
+                "same way",
+            ),
+            (
+                _PaddedProbe.backward_not_reversed_back,
+                "the backward outputs were not reversed back: reverse them within "
+                "each length again, so that row t belongs to position t",
+            ),
+            (
+                _always,
+                "the backward half at position t is backward_rnn's output after reading "
+                "x_{lengths[b]}, ..., x_t",
+            ),
+        ],
+    ),
+    (
+        _PaddedProbe.pads_not_zero,
+        "outputs at padded positions",
+        "zeros (as pad_packed_sequence gives)",
+        "non-zero values",
+        [(_always, "multiply the outputs by the mask of real positions")],
+    ),
+    (
+        _PaddedProbe.h_forward_wrong,
+        "h_n[0], the forward final state",
+        "the forward state after x_{lengths[b]}",
+        "other values",
+        [
+            (
+                _PaddedProbe.h_forward_after_pads,
+                "h_n[0] is forward_rnn's state after the whole padded row, pads "
+                "included: take the forward output at position lengths[b] - 1",
+            ),
+            (
+                _always,
+                "the forward final state is the forward output at each sequence's last "
+                "real position, lengths[b] - 1",
+            ),
+        ],
+    ),
+    (
+        _PaddedProbe.h_backward_wrong,
+        "h_n[1], the backward final state",
+        "the backward state after reading x_T ... x_1",
+        "other values",
+        [
+            (
+                _PaddedProbe.h_backward_at_last_position,
+                "h_n[1] is the backward output at the last position, where the "
+                "backward direction has read one token (the out[:, -1] mistake): "
+                "take it at position 0",
+            ),
+            (
+                _always,
+                "h_n[1] must be the backward output at position 0, after the backward "
+                "direction has read the whole sequence",
+            ),
+        ],
+    ),
+]
 
 
 # frr timed_layers_11: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
