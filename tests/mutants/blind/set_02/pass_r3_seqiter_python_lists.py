@@ -4,7 +4,7 @@
 # %% cell 0bfd47f6
 import random
 
-from rnnlab import checks
+from rnnlab.checks import iterators as checks_iterators
 
 
 def seq_data_iter_sequential(corpus, batch_size, num_steps, offset=None):
