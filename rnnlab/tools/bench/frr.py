@@ -196,29 +196,35 @@ def main(argv=None):
                 shown = ", ".join(f"{k} {v:.4g}" for k, v in values.items())
                 print(f"training {training} run {run}: {shown} ({time.monotonic() - t:.1f} s)", flush=True)
         loads.append(_load())
+        if args.save:  # after every training: a long run stopped early keeps what it measured
+            _save(args, spec, training + 1, time.monotonic() - start, loads, slacks, failures)
     summaries = {key: summarise(v) for key, v in slacks.items() if not key.startswith("_")}
     for key, s in summaries.items():
         print(describe(key, s))
     print("\n".join(failures[:10]))
-    seconds = time.monotonic() - start
-    print(f"total {seconds:.0f} s, load average {min(loads):.1f}-{max(loads):.1f}")
-    if args.save:
-        stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-        key = args.check if args.seed_base == 1000 else f"{args.check}@seeds{args.seed_base}"
-        stored[key] = {
-            "set": spec.set_number,
-            "cell": spec.check_cell,
-            "runs_per_training": args.runs,
-            "trainings": args.trainings,
-            "seeds": [0] + [args.seed_base + t for t in range(1, args.trainings)],
-            "seconds": round(seconds),
-            "load_average": [round(min(loads), 2), round(max(loads), 2)],
-            "date": time.strftime("%Y-%m-%d %H:%M"),
-            "summary": summaries,
-            "failures": failures,
-            "slacks": {k: [round(x, 6) for x in v] for k, v in slacks.items()},
-        }
-        RESULTS.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
+    print(f"total {time.monotonic() - start:.0f} s, load average {min(loads):.1f}-{max(loads):.1f}")
+
+
+def _save(args, spec, trainings_done, seconds, loads, slacks, failures):
+    """Store the slacks measured so far under the check's name in frr_results.json."""
+    stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    key = args.check if args.seed_base == 1000 else f"{args.check}@seeds{args.seed_base}"
+    stored[key] = {
+        "set": spec.set_number,
+        "cell": spec.check_cell,
+        "runs_per_training": args.runs,
+        "trainings": trainings_done,
+        "seeds": [0] + [args.seed_base + t for t in range(1, trainings_done)],
+        "seconds": round(seconds),
+        "load_average": [round(min(loads), 2), round(max(loads), 2)],
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "summary": {key: summarise(v) for key, v in slacks.items() if not key.startswith("_")},
+        "failures": failures,
+        "slacks": {k: [round(x, 6) for x in v] for k, v in slacks.items()},
+    }
+    tmp = RESULTS.with_suffix(".tmp")
+    tmp.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
+    tmp.replace(RESULTS)  # a reader never sees half a file
 
 
 if __name__ == "__main__":
