@@ -14,10 +14,6 @@ KNOWN = {
     ("02", "fail_whole_book_trains_on_corpus"): "4 epochs on text holding the validation part leave less "
     "trace than the spread between correct models",
     # round 3 (written 2026-12-07, blind): misses after this session's fixes
-    ("11", "fail_r3_classifier_last_real_output"): "the check judges the classifier's accuracy, not "
-    "which state it reads: a property 'an affine function of h_n' (as set 01's) is not written yet",
-    ("11", "fail_r3_train_uses_test_parts"): "test_parts leave no trace the classifier check reads; "
-    "the procedure recorder watches language models' tokens, not the classifier's passages yet",
     ("11", "fail_out_last_column_as_last_real"): "exercise 4's text asks for a printed comparison and names "
     "no variable for its figures: the check sees the passages the layer reads, not which output positions "
     "the learner's code then indexes (outputs[:, -1] or at lengths - 1); judging it needs the text to "
@@ -59,12 +55,6 @@ KNOWN = {
     "random offset of val_iter; in this run it lies inside the "
     "range of the last model's own figures over val_iter's "
     "offsets, so it is a figure the stored model does give",
-    (
-        "11",
-        "fail_r2_classifier_selects_epoch_on_heldout",
-    ): "the models kept are good models whose held-out figures agree"
-    " with a recomputation; that the epoch was chosen on the "
-    "held-out passages is not visible",
 }
 
 SETS = sorted(p.name[4:] for p in BLIND_DIR.glob("set_*") if p.is_dir())
