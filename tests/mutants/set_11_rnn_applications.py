@@ -195,19 +195,6 @@ class OneDirection(nn.Module):
         return self.linear(h_n[0])
 
 
-class LastRealOutput(OneDirection):
-    """Both halves of the outputs at each passage's last real position (untrained): the backward
-    half there has read the last character only."""
-
-    def __init__(self):
-        super().__init__()
-        self.linear = nn.Linear(10, 3)
-
-    def forward(self, X, lengths):
-        outputs, _ = self.rnn(self.embedding(X), lengths)
-        return self.linear(outputs[torch.arange(X.shape[0]), lengths - 1])
-
-
 def timed(backward=True):
     def run():
         torch.manual_seed(0)
@@ -321,10 +308,6 @@ MUTANTS = {
     "classifier_forward_state_only": (
         lambda: classify_check(OneDirection()),
         "ignore the backward direction",
-    ),
-    "classifier_last_real_output": (
-        lambda: classify_check(LastRealOutput()),
-        "has not read the passage's first character",
     ),
     "timing_forward_only": (timed(backward=False), "a forward AND a backward pass"),
     "summary_training_passages": (summary_measurement("training_passages"), "held-out passages"),
