@@ -20,6 +20,10 @@ from .core import fail
 
 MOVED = 1e-5  # a score change above float noise; a summary that never read the changed end moves by 0
 MOVED_SHARE = 0.5  # share of passages whose scores must move (a correct model: every passage)
+# Measured (quick mode, 2026-12-07, load 2-4): solution 11's classifier trained with seeds 0 and 1001,
+# 100 fresh probes of 60 held-out passages each: every probe moved 100 % of the passages at both ends
+# (0 of 200 rejected); the 5 blind correct classifiers of exercise 3 accepted in 2 of 2 runs each; the
+# blind case reading the outputs at the last real position: 0 % moved (first end), caught 3 of 3.
 LEAK_SHARE = 0.01  # training rows outside the training parts; a correct run has none (by construction)
 MAX_ROWS = 4000  # recorded rows judged per model (spread evenly over the run): a substring search each
 
