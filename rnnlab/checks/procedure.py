@@ -16,7 +16,9 @@ every coding style (``rnnlab.train_epoch``, an own loop, ``clip_grad_norm_`` or
 - ``register_optimizer_step_pre_hook`` also records the optimizer's kind and learning rate;
 - ``register_module_forward_pre_hook``: for recurrent layers called with gradients enabled, the
   training flag (dropout on) and whether the state they receive is all zeros; for language models
-  fed token ids, the first tokens of every row (where the training text came from);
+  fed token ids and classifiers called as ``net(X, lengths)``, the first tokens of every row (where
+  the training text came from), and, for a classifier already stepped, those of every row it
+  evaluates with gradients off (which text it was measured on while it trained);
 - ``register_module_forward_hook``: a tensor hook on the output, so a forward counts only when a
   backward went through it and a step of an optimizer holding its parameters followed (an
   evaluation with gradients on, or a timed forward and backward without a step, is not training).
@@ -67,6 +69,8 @@ _OPT_RECORDS = weakref.WeakValueDictionary()  # id(_Optimizer) -> _Optimizer (fo
 _LAYERS = weakref.WeakKeyDictionary()  # recurrent layer -> {"train": [n, eval n], "zero": [n, zero n]}
 _PENDING = weakref.WeakKeyDictionary()  # watched module -> [_Forward] since its last step
 _TOKENS = weakref.WeakKeyDictionary()  # model -> first TOKEN_SPAN ids of every training row
+_EVALS = weakref.WeakKeyDictionary()  # trained classifier -> (steps so far, first ids) per evaluated row
+MAX_EVAL_ROWS = 50_000  # per model: a few MB at most (set 11 evaluates a few thousand rows)
 TOKEN_SPAN = 8  # an 8-character piece locates a row in a 10,000-character text
 _HANDLES = []
 _STEP_ORDER = []  # id(_Optimizer) of every step, in order (side by side or one after the other)
@@ -162,19 +166,36 @@ def _is_zero(state):
     return None
 
 
+def _with_lengths(args):
+    """Called as ``net(X, lengths)`` (set 11's passage classifier): a 1-d integer second argument."""
+    L = args[1] if len(args) > 1 else None
+    return isinstance(L, torch.Tensor) and L.dim() == 1 and not L.is_floating_point()
+
+
+def _record_evaluation(module, X):
+    """An evaluation (gradients off) of a classifier that has been trained: its rows' first tokens,
+    stamped with the number of steps taken so far (so a check can tell evaluations made during
+    training from its own, made after)."""
+    p = next(module.parameters(), None)
+    rec = _PARAMS.get(id(p)) if p is not None else None
+    if rec is None or rec.ref() is not p or not rec.steps:
+        return
+    seen = _EVALS.setdefault(module, [])
+    if len(seen) < MAX_EVAL_ROWS:
+        seen.extend((rec.steps, tuple(r)) for r in X[:, :TOKEN_SPAN].tolist())
+
+
 def _forward(module, args):
     try:
-        if not torch.is_grad_enabled():
-            return
         X = args[0] if args else None
+        tokens = isinstance(X, torch.Tensor) and X.dim() == 2 and not X.is_floating_point()
+        tokens = tokens and X.shape[1] >= TOKEN_SPAN
+        if not torch.is_grad_enabled():
+            if tokens and _with_lengths(args):
+                _record_evaluation(module, X)
+            return
         rows = None
-        if (
-            isinstance(X, torch.Tensor)
-            and X.dim() == 2
-            and not X.is_floating_point()
-            and X.shape[1] >= TOKEN_SPAN
-            and hasattr(module, "begin_state")
-        ):
+        if tokens and (hasattr(module, "begin_state") or _with_lengths(args)):
             rows = [tuple(r) for r in X[:, :TOKEN_SPAN].tolist()]
         layer = hasattr(module, "hidden_size") and (isinstance(module, nn.RNNBase) or len(args) >= 2)
         if rows is None and not layer:

@@ -5,7 +5,10 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from . import passage_properties
 from .core import describe, fail, fresh_generator, passed
+
+PROBE_PASSAGES = 60  # held-out passages on which the summary's two ends are changed
 
 # --- a passage classifier ---------------------------------------------------------------------
 
@@ -139,12 +142,17 @@ def check_passage_classifier(
     The check draws its own passages (``rnnlab.classify.passage_task`` unless ``data`` =
     (train_parts, test_parts, pad, vocab_size) is given). Properties every correct solution
     has: the scores of a passage do not depend on the padding of its batch; they depend on both
-    directions of the BiGRUPadded inside; held-out accuracy is above chance and at least
-    ``margin`` above a bag-of-characters baseline the check trains on the training parts; and,
-    trained on the training parts only, the model is not more accurate on held-out passages
-    than on passages of its training parts (beyond the sampling noise: held-out text is, if
-    anything, harder for a model that never saw it). The direction test applies when the
-    classifier holds a BiGRUPadded (a module with ``forward_rnn`` and ``backward_rnn``).
+    directions of the BiGRUPadded inside, and on a passage's first character through the backward
+    direction's final state and on its last character through the forward one's (the linear layer
+    reads the two final states, each of which has read the whole passage); trained on passages of
+    the training parts only (every training row the recorder of ``procedure`` saw is a stretch of
+    them), and not chosen among epochs by evaluations on held-out passages; held-out accuracy is
+    above chance and at least ``margin`` above a bag-of-characters baseline the check trains on
+    the training parts; and, trained on the training parts only, the model is not more accurate
+    on held-out passages than on passages of its training parts (beyond the sampling noise:
+    held-out text is, if anything, harder for a model that never saw it). The direction tests
+    apply when the classifier holds a BiGRUPadded (a module with ``forward_rnn`` and
+    ``backward_rnn``); the training tests when the recorder saw the model trained.
     """
     from ..classify import pad_batch, passage_task, sample_passages
 
@@ -179,6 +187,12 @@ def check_passage_classifier(
             "lengths) or take each passage's states at its own last position",
         )
     _check_uses_both_directions(net, X, lengths, device, gen)
+    if _directions(net) is not None:
+        probe, probe_lengths = pad_batch(passages[:: max(1, len(passages) // PROBE_PASSAGES)], pad)
+        passage_properties.check_final_states_read_all(
+            net, _directions(net), probe, probe_lengths, device, vocab_size
+        )
+    passage_properties.require_trained_on_training_parts(net, train_parts, test_parts)
     stats = held_out_statistics(net, data, passages, labels, gen, min_len, max_len, num_per_class)
     acc, acc_seen, base, spread = stats["acc"], stats["acc_seen"], stats["base"], stats["spread"]
     chance = 1 / num_classes
