@@ -38,12 +38,6 @@ KNOWN = {
     ("06", "fail_r2_train_eval_inside_timing"): "the text asks to record each epoch's time in names of the "
     "learner's choosing and hands the check only the models: which code a perf_counter interval spans "
     "leaves no trace in them (a named record of seconds would need a text change, the lead's)",
-    ("03", "fail_r2_embed_frozen_table"): "caught with /work/wt/fix_set03.patch (check_language_model: "
-    "the text's 'learned embedding' = a loss on the logits sends the table a gradient); the check lives "
-    "in basics.py, which only the lead may change: take off KNOWN when the patch is applied",
-    ("03", "fail_r2_gradnorm_zeroes_after"): "net.zero_grad() sets p.grad to None and the check compared the "
-    "old gradient tensors it held; caught with /work/wt/fix_set03.patch (check_grad_norm: every p.grad "
-    "still there and unchanged): take off KNOWN when the patch is applied",
     ("07", "fail_r2_bias_gate_after_training"): "the text asks only to print the mean forget gate at the "
     "start (no name holds it, and the check is handed the two trained models): when the printed figure "
     "was measured leaves no trace (judging it needs the text to name the figure, the lead's)",

@@ -110,8 +110,11 @@ def _random_like_state(state, gen):
 # frr language_model_03: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_language_model(net, vocab_size, embedding=True):
     """The RNNLM interface: (batch, steps) ids -> time-major logits (steps*batch, vocab), state.
-    Also: the initial state is used, the returned state continues the sequence, and (with
-    ``embedding``) the nn.Embedding is what the tokens go through."""
+
+    Properties every correct solution has: the logits are time-major and causal; the initial
+    state is used and the returned state continues the sequence; with ``embedding``, the tokens
+    go through the nn.Embedding and its table is learned (a loss on the logits sends it a
+    gradient, and it is one of net.parameters())."""
     from torch import nn
 
     name = type(net).__name__
@@ -143,11 +146,48 @@ def check_language_model(net, vocab_size, embedding=True):
         )
         if found:
             fail(*found)
+    if embedding:
+        _require_learned_table(net, embeddings, probe.run, X, probe.zero)
     passed(
         f"{name}: (batch_size, num_steps) ids -> logits (num_steps * batch_size, {vocab_size}), "
         "time-major, causal, batch sizes 1 and 3; the initial state is used and the returned state "
-        "continues the sequence" + (", the tokens go through the nn.Embedding" if embedding else "")
+        "continues the sequence"
+        + (", the tokens go through the nn.Embedding, whose table receives a gradient" if embedding else "")
     )
+
+
+def _require_learned_table(net, embeddings, run, X, state):
+    """The text asks for a *learned* embedding (trainable vectors): a loss on the logits sends a
+    gradient to the table's rows, and the table is among net.parameters() (what an optimizer
+    built as in the chapter trains). The learner's own gradients are put back afterwards."""
+    saved = {p: p.grad for p in net.parameters()}
+    try:
+        for p in saved:
+            p.grad = None
+        with torch.enable_grad():
+            y, _ = run(X, state)
+            if y.requires_grad:
+                (y.float() ** 2).mean().backward()
+        owned = {id(p) for p in saved}
+        reached = [
+            m.weight.requires_grad
+            and id(m.weight) in owned
+            and m.weight.grad is not None
+            and bool(m.weight.grad.abs().sum() > 0)
+            for m in embeddings
+        ]
+    finally:
+        for p, g in saved.items():
+            p.grad = g
+    if not any(reached):
+        fail(
+            "the gradient of a loss on the logits with respect to the embedding table (one backward pass)",
+            "non-zero in the rows of the tokens read: the table is learned with the rest of the model",
+            "no gradient reaches the table",
+            "the table is frozen or cut off from training (from_pretrained(..., freeze=True), "
+            "requires_grad_(False), a lookup under torch.no_grad() or .detach()): use "
+            "nn.Embedding(vocab_size, embed_size) as it is",
+        )
 
 
 class _LMProbe:
@@ -293,6 +333,7 @@ def check_grad_norm(grad_norm):
         for g in grads:
             g.mul_(float(torch.empty(()).uniform_(40, 400, generator=gen)) / float(total))
     before = [g.clone() for g in grads]
+    holders = [p for p in net.parameters() if p.grad is not None]
     result = call(
         grad_norm,
         net,
@@ -308,12 +349,14 @@ def check_grad_norm(grad_norm):
             describe(result),
             "return the norm, not a list",
         )
-    if any(not torch.equal(g, b) for g, b in zip(grads, before)):
+    if any(p.grad is None or not torch.equal(p.grad, b) for p, b in zip(holders, before)):
+        gone = sum(p.grad is None for p in holders)
         fail(
-            "the gradients after grad_norm(net)",
-            "unchanged",
-            "changed",
-            "measure only; do not clip or zero them",
+            "the gradients of net's parameters after grad_norm(net)",
+            "unchanged, each still in p.grad (the step after the measurement uses them)",
+            f"{gone} of {len(holders)} set to None" if gone else "changed",
+            "measure only; do not clip or zero them (net.zero_grad() removes them before the "
+            "clipping and the optimizer step)",
         )
     norms = torch.stack([g.norm() for g in before])
     want = float(norms.norm())
