@@ -111,6 +111,8 @@ def check_trained_lm(net, data_iter, what="the trained model", train_data=None):
         )
     _check_memory(net, data_iter, what)
     no_memory = _perplexity(net, data_iter, memory=False)
+    # frr trained_lm_02: 0 of 200 re-trainings rejected (quick mode, 2026-12-07): rate < 1.5e-2
+    # (95 %) from the count; the margin's slack is not recorded (docs/false-rejections.md)
     if not ppl < 1.1 * no_memory:
         fail(
             f"the perplexity of {what} vs the same model reading every token from a fresh state",
