@@ -189,7 +189,7 @@ def check_passage_classifier(
     _check_uses_both_directions(net, X, lengths, device, gen)
     if _directions(net) is not None:
         probe, probe_lengths = pad_batch(passages[:: max(1, len(passages) // PROBE_PASSAGES)], pad)
-        passage_properties.check_final_states_read_all(
+        passage_properties.require_final_states_read_all(
             net, _directions(net), probe, probe_lengths, device, vocab_size
         )
     passage_properties.require_trained_on_training_parts(net, train_parts, test_parts)

@@ -60,7 +60,7 @@ def _scores_moved(net, X, X2, lengths, held, device):
     return (changed - base).abs().amax(-1).cpu()
 
 
-def check_final_states_read_all(net, directions, X, lengths, device, vocab_size):
+def require_final_states_read_all(net, directions, X, lengths, device, vocab_size):
     """The backward half of the summary has read each passage's first character, the forward
     half its last one (see the module's docstring). ``directions``: the forward and backward
     nn.GRU inside ``net``; ``X``: held-out passages padded (ids >= 2 are characters)."""
