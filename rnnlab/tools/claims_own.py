@@ -161,6 +161,15 @@ def padded_twice_as_fast(o):
     return packed / padded > 2, f"packed / padded = {packed / padded:.2f}"
 
 
+@_claim(S11, "was more accurate than a bag-of-characters baseline")
+def classifier_beats_bag(o):
+    acc, base = (
+        float(x)
+        for x in re.findall(r"held-out accuracy (\S+)% on .*bag-of-characters baseline (\S+)%", o.text)[0]
+    )
+    return acc > base > 33.3, f"held-out {acc}%, bag of characters {base}%, chance 33.3%"
+
+
 @_claim(S11, "on this CPU it was also faster than packing")
 def padded_faster_summary(o):
     packed, padded = (float(x) for x in re.findall(_PACKING, o.text)[0])
