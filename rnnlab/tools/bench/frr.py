@@ -22,6 +22,7 @@ slack in ``frr_results.json``. How much is enough, and the table: docs/false-rej
 
 import argparse
 import contextlib
+import fcntl
 import io
 import json
 import math
@@ -207,6 +208,12 @@ def main(argv=None):
 
 def _save(args, spec, trainings_done, seconds, loads, slacks, failures):
     """Store the slacks measured so far under the check's name in frr_results.json."""
+    with open(RESULTS.with_suffix(".lock"), "w") as lock:  # two measurements may save at once
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _merge(args, spec, trainings_done, seconds, loads, slacks, failures)
+
+
+def _merge(args, spec, trainings_done, seconds, loads, slacks, failures):
     stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     key = args.check if args.seed_base == 1000 else f"{args.check}@seeds{args.seed_base}"
     stored[key] = {
