@@ -30,7 +30,7 @@ KNOWN = {
     (
         "06",
         "fail_r2_train_clip_each_parameter",
-    ): "the recorder sees every step's gradient norm (procedure.py),"
+    ): "the recorder sees every step's gradient norm (recorder.py),"
     " but in this 30-epoch run of nn.GRU/nn.LSTM(256) with SGD at"
     " lr 1 no step's global norm exceeds 1 (0.1-0.3 measured in "
     "the first 6 epochs): clipping never acts, per tensor or "
@@ -41,7 +41,7 @@ KNOWN = {
     ("07", "fail_r2_bias_gate_after_training"): "the text asks only to print the mean forget gate at the "
     "start (no name holds it, and the check is handed the two trained models): when the printed figure "
     "was measured leaves no trace (judging it needs the text to name the figure, the lead's)",
-    ("07", "fail_r2_bias_no_clipping"): "the recorder sees every step's gradient norm (procedure.py),"
+    ("07", "fail_r2_bias_no_clipping"): "the recorder sees every step's gradient norm (recorder.py),"
     " but in this 30-epoch run of an nn.LSTM(128) with SGD at lr "
     "1 no step's global norm exceeds 1: clipping at 1 never acts,"
     " the run is the clipped one",

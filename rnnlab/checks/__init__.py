@@ -11,9 +11,10 @@ base: ``core`` the house format (``passed``, ``fail``, ``CheckFailed``, ``close`
 I/O refused while a check runs; ``layers`` (with ``grads`` and ``gradients``) the comparison of a
 scratch layer with its torch.nn twin, outputs and gradients through time; ``lm`` the checks of
 trained language models, recomputed from the model and the learner's data; ``heldout`` and
-``trained`` the judge of the later sets on a held-out book it draws itself; ``procedure`` the
-recorder of training procedures (PyTorch's global hooks, installed on import); ``initial`` and
-``spans`` small helpers of those.
+``trained`` the judge of the later sets on a held-out book it draws itself; ``recorder`` the
+recorder of training procedures (PyTorch's global hooks, installed on import) and ``procedure``
+what a correct procedure does, judged from its records; ``initial`` and ``spans`` small helpers
+of those.
 """
 
 import sys as _sys
@@ -45,11 +46,13 @@ from .set02_language_models import (
 )
 from .set02_sequential_iterator import check_sequential_iterator
 from .set03_rnn_scratch import check_next_token_probs, check_language_model, check_grad_norm
-from .set04_rnn_concise import check_d2l_params, check_hidden_sweep, check_early_stopping
+from .set04_rnn_concise import check_d2l_params, check_hidden_sweep
+from .set04_early_stopping import check_early_stopping
 from .set05_bptt import check_bptt, check_state_gradients
 from .set06_gru_variants import check_param_count, check_gru_variant
 from .set06_gru import check_gru_lstm_pair, check_gate_study
-from .set07_lstm import check_forget_bias, check_coupled_lstm, check_heldout_lm, check_forget_bias_pair
+from .set07_lstm import check_forget_bias, check_heldout_lm, check_forget_bias_pair
+from .set07_coupled_lstm import check_coupled_lstm
 from .set08_deep_rnn import check_two_layer_rnn, check_depth_study, check_gru_for_lstm
 from .set09_bidirectional_rnn import check_matched_width, check_uneven_bidirectional
 from .set10_rnn_practice import check_masked_loss, check_buckets, check_packed_lm

@@ -1,4 +1,4 @@
-"""Judging trained language models and scratch layers on inputs the check draws itself.
+"""Judging trained language models on inputs the check draws itself.
 
 Shared by the checks of the later exercise sets (04, 06, 07, 08 and
 10). Nothing here trusts a number the learner reports:
@@ -10,10 +10,8 @@ Shared by the checks of the later exercise sets (04, 06, 07, 08 and
   recurrent part); ``judge_sweep`` asks the context test of the best model of a sweep only;
 - ``check_held_out`` rejects a validation text that repeats the training text;
 - ``recomputed_range`` re-evaluates a model on the learner's validation iterator;
-- ``no_torch_recurrence`` runs a scratch layer with torch's recurrent kernels disabled.
 """
 
-import contextlib
 import math
 import random
 import sys
@@ -22,7 +20,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from .core import RECURRENT_OPS, describe, fail, torch_recurrent_modules
+from .core import describe, fail
 
 HELDOUT = "war_of_the_worlds"
 # 64 windows (16 until 2026-12-07): fewer let the draw alone move a ratio by 0.02 (set 7).
@@ -349,58 +347,3 @@ def recomputed_range(net, val_iter, repeats=3):
 # offsets, all of which the check recomputes: only float noise is allowed (as in set08_deep_rnn.py). Other
 # iterators are sampled at a few seeds, with the wider tolerance ``rtol``.
 REPORT_RTOL = 0.001
-
-
-# --- scratch layers -----------------------------------------------------------------------
-
-
-class _UsedTorchRecurrence(RuntimeError):
-    pass
-
-
-@contextlib.contextmanager
-def no_torch_recurrence():
-    """Inside: torch's recurrent kernels raise, so a scratch layer cannot call them."""
-    from torch import _VF
-
-    def blocked(*args, **kwargs):
-        raise _UsedTorchRecurrence("torch's recurrent kernel was called")
-
-    saved = []
-    for owner in (_VF, torch):
-        for name in RECURRENT_OPS:
-            if hasattr(owner, name):
-                saved.append((owner, name, getattr(owner, name)))
-                setattr(owner, name, blocked)
-    try:
-        yield
-    finally:
-        for owner, name, fn in saved:
-            setattr(owner, name, fn)
-
-
-def reject_torch_layers(layer, what):
-    """Fail if ``layer`` contains a torch.nn recurrent layer or cell."""
-    found = torch_recurrent_modules(layer)
-    if found:
-        fail(
-            f"the modules inside {what}",
-            "a layer written out with tensors (matrix products, tanh, sigmoid)",
-            f"{found[0]}",
-            "a from-scratch layer may not wrap "
-            "torch.nn's recurrent layers or cells: write the recurrence yourself",
-        )
-
-
-def run_scratch(layer, inputs, state, what):
-    """``layer(inputs, state)`` with torch's recurrent kernels disabled."""
-    try:
-        with no_torch_recurrence():
-            return layer(inputs, state)
-    except _UsedTorchRecurrence:
-        fail(
-            f"what {what} calls",
-            "only tensor operations",
-            "a torch recurrent kernel (nn.RNN / nn.GRU / nn.LSTM or a cell, created inside forward)",
-            "a from-scratch layer may not call torch.nn's recurrent layers: write the loop",
-        )

@@ -13,7 +13,16 @@ backward direction, transposed weights, outputs or state laid out wrongly.
 import torch
 from torch import nn
 
-from .core import call, describe, fail, fresh_generator, passed, recurrence_spy, reject_torch_recurrence
+from .core import (
+    call,
+    describe,
+    fail,
+    fresh_generator,
+    max_abs_diff,
+    passed,
+    recurrence_spy,
+    reject_torch_recurrence,
+)
 from .grads import compare_gradients
 
 # frr twin_03 / twin_09 (fresh weights and inputs, 300 / 200 runs, 2026-12-07): 0 rejected; slack
@@ -93,7 +102,8 @@ def _run(layer, inputs, state):
 
 
 def _max_diff(a, b):
-    return max(float((x - y).abs().max()) for x, y in zip(_as_tuple(a), _as_tuple(b)))
+    """The largest difference over the tensors of two outputs or states (inf when not finite)."""
+    return max(max_abs_diff(x, y) for x, y in zip(_as_tuple(a), _as_tuple(b)))
 
 
 def _diagnose(layer, twin, inputs, state, got_out, got_state, want_out, want_state, first_shape):

@@ -16,10 +16,9 @@ from .heldout import (
     check_held_out,
     judge_lm,
     judge_sweep,
-    reject_torch_layers,
     require_model,
-    run_scratch,
 )
+from .scratch import reject_torch_layers, run_scratch
 
 # frr two_layer_rnn_08 (fresh weights and inputs, 1,000 runs, 2026-12-07): 0 rejected; slack
 # log10(TOL / max diff) mean 1.59 decades, sd 0.22, min 0.79: 7.3 sd, est. 2e-13.

@@ -9,7 +9,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from .core import call, describe, fail, passed
+from .core import call, describe, fail, max_abs_diff, passed
 from .heldout import CONTEXT_MARGIN, call_generator, require_model, unigram_log_probs
 
 # The controlled problem: a tiny float64 line model, SGD, batches of 4 lines.
@@ -114,7 +114,7 @@ VARIANTS = (  # (variant, likely cause when the learner's parameters match it)
 
 
 def _max_param_diff(a, b):
-    return max(float((p - q).detach().abs().max()) for p, q in zip(a.parameters(), b.parameters()))
+    return max(max_abs_diff(p, q) for p, q in zip(a.parameters(), b.parameters()))
 
 
 def _controlled_problem(device):

@@ -5,7 +5,7 @@
   Changing a passage's first character while the forward direction's results are held as they
   were must move the scores (only the backward final state can carry it), and changing its last
   character while the backward direction is held must move them too;
-- how it was trained, from the recorder of ``procedure`` (PyTorch's global hooks, installed when
+- how it was trained, from ``recorder`` (PyTorch's global hooks, installed when
   ``rnnlab.checks`` is imported, before any learner cell): the training rows come from the
   training parts, and a model whose weights were loaded back after its last step was not chosen
   by evaluations on held-out passages made while it trained.
@@ -15,7 +15,7 @@ Used by ``classifier.check_passage_classifier``.
 
 import torch
 
-from . import procedure
+from . import recorder
 from .core import fail
 
 MOVED = 1e-5  # a score change above float noise; a summary that never read the changed end moves by 0
@@ -114,7 +114,7 @@ def require_trained_on_training_parts(net, train_parts, test_parts):
     """Every recorded training row of ``net`` starts with a stretch of the training parts, and
     the weights were not loaded back after the last step once held-out passages had been
     evaluated during training (the held-out text would have chosen the model)."""
-    rows = procedure._TOKENS.get(net)
+    rows = recorder.TOKENS.get(net)
     if not rows:  # not trained in this process (a copy, or loaded): nothing seen to judge
         return
     train_texts, test_texts = _texts(train_parts), _texts(test_parts)
@@ -123,17 +123,17 @@ def require_trained_on_training_parts(net, train_parts, test_parts):
     if outside > LEAK_SHARE * len(sample):
         fail(
             "the passages the classifier was trained on (seen while it trained: the first "
-            f"{procedure.TOKEN_SPAN} characters of {len(sample)} training rows)",
+            f"{recorder.TOKEN_SPAN} characters of {len(sample)} training rows)",
             "stretches of train_parts only: the check measures the classifier on test_parts",
             f"{outside} of {len(sample)} rows are not found in train_parts",
             "the training passages were drawn from test_parts too (sample_passages(test_parts, ...) "
             "in the training loop): train on train_parts only",
         )
-    records = [r for r in procedure._records(net) if r.steps]
+    records = [r for r in recorder.records(net) if r.steps]
     reloaded = any(r.ref() is not None and r.ref()._version != r.version for r in records)
     first = next(net.parameters())
-    final = procedure._PARAMS[id(first)].steps if id(first) in procedure._PARAMS else 0
-    during = [row for steps, row in procedure._EVALS.get(net, ()) if steps < final]
+    final = recorder.PARAMS[id(first)].steps if id(first) in recorder.PARAMS else 0
+    during = [row for steps, row in recorder.EVALS.get(net, ()) if steps < final]
     held_out = sum(not _inside(r, train_texts) and _inside(r, test_texts) for r in _spread(during))
     if reloaded and held_out:
         fail(

@@ -6,13 +6,8 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from .core import call, describe, fail, fresh_generator, passed
+from .core import call, describe, fail, fresh_generator, max_abs_diff, passed
 from .set12_seq2seq import _lengths, _randint
-
-
-def _max_abs(x):
-    """Largest absolute entry, 0 for an empty selection."""
-    return x.abs().max().item() if x.numel() else 0.0
 
 
 # --- exercise 3: additive attention and a decoder that uses it -------------------------------
@@ -78,7 +73,7 @@ def check_additive_attention(attention_class):
         if not isinstance(weights, torch.Tensor) or weights.shape != (B, Q, K):
             fail(what, f"weights of shape {(B, Q, K)}", describe(weights), "one weight per query and key")
         pad = torch.arange(K)[None, None, :] >= valid_lens[:, None, None]
-        if _max_abs(weights.detach()[pad.expand(B, Q, K)]) > 1e-7:
+        if max_abs_diff(weights[pad.expand(B, Q, K)], 0.0) > 1e-7:
             fail(
                 what,
                 "weight 0 on the keys at positions >= valid_lens[b]",
@@ -170,7 +165,7 @@ def check_attention_decoder(decoder_class):
         )
     real = torch.arange(S)[None, :] < X_len[:, None]
     w = weights.detach()
-    if _max_abs(w[~real]) > 1e-7 or (w.sum(-1) - 1).abs().max().item() > 1e-5:
+    if max_abs_diff(w[~real], 0.0) > 1e-7 or (w.sum(-1) - 1).abs().max().item() > 1e-5:
         fail(
             what,
             "weights that sum to one over the real source positions and are 0 on padding",
