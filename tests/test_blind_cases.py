@@ -11,8 +11,6 @@ from blind_cases import BLIND_DIR, run_set
 
 # (set, case) -> why the checks do not yet behave on it. Kept short on purpose.
 KNOWN = {
-    ("02", "fail_whole_book_trains_on_corpus"): "4 epochs on text holding the validation part leave less "
-    "trace than the spread between correct models",
     # round 3 (written 2026-12-07, blind): misses after this session's fixes
     ("11", "fail_out_last_column_as_last_real"): "exercise 4's text asks for a printed comparison and names "
     "no variable for its figures: the check sees the passages the layer reads, not which output positions "

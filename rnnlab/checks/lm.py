@@ -16,6 +16,7 @@ import torch.nn.functional as F
 
 from .core import describe, fail
 from .heldout import REPORT_RTOL, check_held_out, tokens_of
+from .procedure import require_trained_on
 
 
 def unigram_perplexity(data):
@@ -91,14 +92,24 @@ def _perplexities_over_offsets(net, it):
     return [_perplexity(net, it, seed=k) for k in range(4)]
 
 
+class _Text:
+    """A token list where ``require_trained_on`` looks for an iterator's ``corpus``."""
+
+    def __init__(self, ids):
+        self.corpus = list(ids)
+
+
 def check_trained_lm(net, data_iter, what="the trained model", train_data=None):
     """The trained ``net`` beats, on ``data_iter``, the unigram baseline and its own memoryless
-    version. With ``train_data``, ``data_iter`` must also be held-out text."""
+    version. With ``train_data``, ``data_iter`` must also be held-out text, and the minibatches
+    ``net`` was trained on (seen by the recorder) must come from ``train_data``."""
     from .core import passed
 
     _not_a_model(net, what)
     if train_data is not None:
         check_held_out(data_iter, train_data)
+        # every correct run trains on train_data only: the recorder saw the rows it stepped on
+        require_trained_on(net, what, _Text(tokens_of(train_data)), _Text(tokens_of(data_iter)))
     ppl = _perplexity(net, data_iter)
     base = unigram_perplexity(data_iter)
     if not ppl < base:
