@@ -31,6 +31,25 @@ def _bptt_reference(X, Y, H0, params):
 
 
 # frr bptt_05: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
+def _require_unchanged(given, kept, what):
+    """The learner's function left the arrays it was handed as they were: the notebook calls it
+    again with the same arrays (another scale, another problem), so overwriting one in place
+    makes every later call start from the wrong values."""
+    import numpy as np
+
+    for name, value in given.items():
+        if isinstance(value, dict):
+            _require_unchanged(value, kept[name], what)
+        elif not np.array_equal(value, kept[name]):
+            fail(
+                f"the argument {name} after {what}",
+                "unchanged: the function reads its arguments and returns new values",
+                f"{name} overwritten in place",
+                "work on a copy (g = g_last.copy(), or g = g * ... instead of g *= ...): the caller "
+                "uses the same array again",
+            )
+
+
 def check_bptt(bptt):
     """``bptt(X, Y, H0, params) -> (loss, grads)`` in NumPy, against autograd in float64."""
     import numpy as np
@@ -47,14 +66,14 @@ def check_bptt(bptt):
         }
         X, Y, H0 = rng.normal(size=(T, B, d)), rng.integers(0, q, (T, B)), rng.normal(size=(B, h))
         what = f"on a random problem with num_steps={T}, batch_size={B}"
-        out = call(
-            bptt,
-            X.copy(),
-            Y.copy(),
-            H0.copy(),
-            {k: v.copy() for k, v in params.items()},
-            what=f"bptt(...) {what}",
-        )
+        given = {
+            "X": X.copy(),
+            "Y": Y.copy(),
+            "H0": H0.copy(),
+            "params": {k: v.copy() for k, v in params.items()},
+        }
+        out = call(bptt, *given.values(), what=f"bptt(...) {what}")
+        _require_unchanged(given, {"X": X, "Y": Y, "H0": H0, "params": params}, f"bptt(...) {what}")
         if not (isinstance(out, tuple) and len(out) == 2 and isinstance(out[1], dict)):
             fail(
                 f"bptt(...) {what}",
@@ -123,16 +142,10 @@ def check_state_gradients(grad_wrt_states):
         rng.normal(size=h),
         rng.normal(size=(B, h)),
     )
-    got = call(
-        grad_wrt_states,
-        X.copy(),
-        H0.copy(),
-        W_xh.copy(),
-        W_hh.copy(),
-        b_h.copy(),
-        g.copy(),
-        what="grad_wrt_states(...)",
-    )
+    kept = {"X": X, "H0": H0, "W_xh": W_xh, "W_hh": W_hh, "b_h": b_h, "g_last": g}
+    given = {k: v.copy() for k, v in kept.items()}
+    got = call(grad_wrt_states, *given.values(), what="grad_wrt_states(...)")
+    _require_unchanged(given, kept, "grad_wrt_states(...)")
     Hs, H = [], torch.tensor(H0, requires_grad=True)
     for t in range(T):
         H = torch.tanh(torch.tensor(X[t]) @ torch.tensor(W_xh) + H @ torch.tensor(W_hh) + torch.tensor(b_h))
