@@ -6,6 +6,8 @@ carried, training mode, the stated optimizer, training text only, models trained
 ``require_procedure`` applies the ones an exercise's text states.
 """
 
+import torch
+
 from . import recorder
 from .core import fail
 from .recorder import initial_weights, install, trained_here, uninstall  # noqa: F401 (names kept)
@@ -33,11 +35,13 @@ def require_clipped(net, what, theta):
 
 
 def _steps_and_stretches(nets):
-    """label -> (optimizer steps on that model, stretches of consecutive steps on it)."""
-    owner = {id(o): label for label, net in nets.items() for o in recorder.optimizers_of(net)}
+    """label -> (optimizer steps on that model, stretches of consecutive steps on it). A step
+    belongs to the model whose parameters had gradients (one optimizer may hold several)."""
+    optimizers = {id(o) for net in nets.values() for o in recorder.optimizers_of(net)}
+    owner = {id(p): label for label, net in nets.items() for p in net.parameters()}
     steps, stretches, last = dict.fromkeys(nets, 0), dict.fromkeys(nets, 0), None
-    for oid in recorder.STEP_ORDER:
-        label = owner.get(oid)
+    for oid, stepped in recorder.STEP_ORDER:
+        label = owner.get(stepped) if oid in optimizers else None
         if label is None:
             continue
         steps[label] += 1
@@ -74,21 +78,24 @@ def require_side_by_side(nets, what="the models"):
 
 
 def require_own_optimizers(nets):
-    """Each model in ``nets`` (label -> model) is stepped by optimizers of its own."""
-    owner = {}
-    for label, net in nets.items():
-        for p in net.parameters():
-            owner[id(p)] = label
+    """Each model in ``nets`` (label -> model) is trained on its own: one optimizer may hold
+    several models (a correct run when it clears the gradients, as ``zero_grad()`` does by
+    default: a step then moves only the model whose loss gave gradients), but no step may move a
+    model's weights when its own loss gave it no gradient (momentum or weight decay carried over
+    from another model's steps)."""
+    owner = {id(p): label for label, net in nets.items() for p in net.parameters()}
     for label, net in nets.items():
         for orec in recorder.optimizers_of(net):
             others = sorted({owner[i] for i in orec.param_ids if i in owner} - {label})
-            if others:
+            moved = sum(rec.idle_moves for rec in recorder.records(net))
+            if others and moved:
                 fail(
-                    f"the optimizer that trains {label}",
-                    "an optimizer of its own, holding only that model's parameters",
-                    f"one optimizer holding the parameters of {label} and of {', '.join(others)}",
-                    "build one optimizer per model, e.g. torch.optim.Adam(net.parameters(), ...) "
-                    "for each: the exercise trains each model on its own",
+                    f"the weights of {label} during the steps that trained {', '.join(others)}",
+                    "unchanged: each model is trained on its own, by the gradients of its own loss",
+                    f"{moved} time(s) a parameter of {label} moved in a step where it had no gradient",
+                    f"one optimizer holds {label} and {', '.join(others)}, and its steps move every "
+                    "model it holds (momentum, or gradients zeroed rather than cleared): build one "
+                    "optimizer per model, e.g. torch.optim.Adam(net.parameters(), ...) for each",
                 )
 
 
@@ -191,6 +198,43 @@ def require_trained_on(net, what, train_iter, val_iter):
         )
 
 
+def _final_parameters():
+    """Parameters of the models trained here, as their last step left them, by shape."""
+    finals = {}
+    for rec in list(recorder.PARAMS.values()):
+        p = rec.ref()
+        if p is not None and rec.steps and p._version == rec.version:
+            finals.setdefault(tuple(p.shape), []).append(p)
+    return finals
+
+
+def require_final_weights(net, what):
+    """A model no recorded step trained (a copy) must carry the weights that training left on a
+    model of its shape trained here: a copy made after training passes, a copy kept from an
+    earlier epoch does not. Judged only where such a model exists (none: nothing to compare)."""
+    finals = _final_parameters()
+    params = list(net.parameters())
+    if not params or not all(tuple(p.shape) in finals for p in params):
+        return
+
+    def is_final(p):
+        return any(
+            q.device == p.device and q.dtype == p.dtype and torch.equal(q, p) for q in finals[tuple(p.shape)]
+        )
+
+    with torch.no_grad():
+        kept = sum(not is_final(p) for p in params)
+    if kept:
+        fail(
+            f"the weights of {what}",
+            "those the last training step left: the exercise judges the model as its training ends",
+            f"{kept} of {len(params)} parameter tensors equal to no trained model's final weights, "
+            "though a model of the same shape was trained here",
+            "a copy kept from an earlier epoch (e.g. the one with the lowest perplexity on val_iter, "
+            "text reserved for judging the models): keep the model as its last epoch leaves it",
+        )
+
+
 def require_procedure(
     nets, theta=None, carried=False, own_optimizers=True, optimizer=None, texts=None, side_by_side=False
 ):
@@ -204,6 +248,7 @@ def require_procedure(
         require_side_by_side(nets)
     for label, net in nets.items():
         if not trained_here(net):
+            require_final_weights(net, label)
             continue
         require_untouched_between_steps(net, label)
         require_train_mode(net, label)

@@ -46,20 +46,21 @@ OVERHEAD = "below the run-to-run noise (1.17-1.59 s with, 1.23-1.49 s without, 2
 class _Param:
     """What the recorder knows of one parameter tensor."""
 
-    __slots__ = ("ref", "initial", "version", "steps", "touched", "optimizers", "__weakref__")
+    __slots__ = ("ref", "initial", "version", "steps", "touched", "idle_moves", "optimizers", "__weakref__")
 
     def __init__(self, p):
         self.ref = weakref.ref(p)
         self.initial = p.detach().clone()  # its value before its first step
-        self.version, self.steps, self.touched = None, 0, 0
+        self.version, self.steps, self.touched, self.idle_moves = None, 0, 0, 0
         self.optimizers = weakref.WeakSet()
 
 
 class _Optimizer:
-    __slots__ = ("steps", "max_norm", "param_ids", "settings", "__weakref__")
+    __slots__ = ("steps", "max_norm", "param_ids", "settings", "idle", "__weakref__")
 
     def __init__(self):
         self.steps, self.max_norm, self.param_ids, self.settings = 0, None, set(), set()
+        self.idle = []  # this step's parameters without a gradient: (parameter, version, value or None)
 
 
 PARAMS = {}  # id(parameter) -> _Param
@@ -72,7 +73,9 @@ EVALS = weakref.WeakKeyDictionary()  # trained classifier -> (steps so far, firs
 MAX_EVAL_ROWS = 50_000  # per model: a few MB at most (set 11 evaluates a few thousand rows)
 TOKEN_SPAN = 8  # an 8-character piece locates a row in a 10,000-character text
 _HANDLES = []
-STEP_ORDER = []  # id(_Optimizer) of every step, in order (side by side or one after the other)
+# (id(_Optimizer), id of the first parameter with a gradient) of every step, in order: which model
+# a step trained, even when one optimizer holds several models
+STEP_ORDER = []
 MAX_STEP_ORDER = 1_000_000
 
 
@@ -99,8 +102,14 @@ def _pre_step(optimizer, args, kwargs):
             norm = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g) for g in grads]))
             orec.max_norm = norm if orec.max_norm is None else torch.maximum(orec.max_norm, norm)
         orec.steps += 1
+        # a parameter with no gradient (None, or zeros) must not move in this step: one optimizer
+        # may hold several models only if a step on one model's loss leaves the others alone
+        idle = [_idle(p) for p in params]
+        orec.idle = [
+            (p, p._version, None if p.grad is None else p.detach().clone()) for p, i in zip(params, idle) if i
+        ]
         if len(STEP_ORDER) < MAX_STEP_ORDER:
-            STEP_ORDER.append(id(orec))
+            STEP_ORDER.append((id(orec), next((id(p) for p, i in zip(params, idle) if not i), None)))
         orec.settings |= {(type(optimizer).__name__, float(g["lr"])) for g in optimizer.param_groups}
         ids = {id(p) for p in params}
         orec.param_ids |= ids
@@ -114,11 +123,21 @@ def _pre_step(optimizer, args, kwargs):
         pass
 
 
+def _idle(p):
+    return p.grad is None or not bool(p.grad.any())
+
+
 def _post_step(optimizer, args, kwargs):
     try:
         for p in _params_of(optimizer):
             rec = _param_record(p)
             rec.version, rec.steps = p._version, rec.steps + 1
+        orec = OPTIMIZERS.get(optimizer)
+        for p, version, before in orec.idle if orec is not None else ():
+            if p._version != version and (before is None or not torch.equal(p.detach(), before)):
+                _param_record(p).idle_moves += 1
+        if orec is not None:
+            orec.idle = []
     except Exception:
         pass
 

@@ -215,6 +215,7 @@ def _require_same_start(default_net, biased_net):
             )
     if prefix is None:
         return
+    _require_default_forget_bias(start_d, prefix, H)
     bias = (start_b[prefix + "bias_ih_l0"][H : 2 * H] + start_b[prefix + "bias_hh_l0"][H : 2 * H]).double()
     off = float((bias - 1).abs().max())
     if off > START_TOL:
@@ -224,6 +225,22 @@ def _require_same_start(default_net, biased_net):
             f"rows between {float(bias.min()):.3g} and {float(bias.max()):.3g}",
             "set_forget_bias(biased_net.rnn, 1.0) before training, with value 1 (not sigmoid(1), not "
             "added to the drawn bias)",
+        )
+
+
+def _require_default_forget_bias(start, prefix, H):
+    """default_net starts with nn.LSTM's own forget-gate biases: b_if and b_hf each drawn uniform
+    in +-1/sqrt(H), so their sums differ from row to row and stay within +-2/sqrt(H)."""
+    bias = (start[prefix + "bias_ih_l0"][H : 2 * H] + start[prefix + "bias_hh_l0"][H : 2 * H]).double()
+    bound = 2 / H**0.5
+    if float(bias.max() - bias.min()) <= START_TOL or float(bias.abs().max()) > bound * (1 + START_TOL):
+        fail(
+            "the forget-gate bias b_if + b_hf of default_net before its first training step",
+            f"nn.LSTM's own random draw: rows that differ, within +-{bound:.3g} (b_if and b_hf each "
+            f"uniform in +-1/sqrt({H}))",
+            f"rows between {float(bias.min()):.3g} and {float(bias.max()):.3g}",
+            "default_net's forget bias was set too: leave it as nn.LSTM draws it, and call "
+            "set_forget_bias on biased_net's layer only",
         )
 
 
@@ -239,7 +256,8 @@ def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_
     neither predicts its validation text much better than fresh text of the book. Of the
     training procedure, seen while it ran (``procedure``): before its first step, biased_net
     carried default_net's initial weights exactly, except the forget gate's biases, whose sum
-    b_if + b_hf was 1 in every row; each model has an optimizer of its own, SGD at learning rate
+    b_if + b_hf was 1 in every row, and default_net's were nn.LSTM's own draw; each model has
+    an optimizer of its own (or one that moves no model on another's loss), SGD at learning rate
     1, and is trained on minibatches of the training text only; every step's gradient
     has a global norm of at most 1 (the set clips at norm 1); once training started only the
     optimizer changed the weights (the bias starts at 1 and then learns), and the models are

@@ -25,6 +25,7 @@ GRAD_RTOL = (C + "gradients", "GRAD_RTOL", "tolerance", True)
 GRADS_RTOL = (C + "grads", "GRAD_RTOL", "tolerance", True)
 CONTEXT = (C + "heldout", "CONTEXT_MARGIN", "margin", True)  # ppl < margin * reset
 LEAK = (C + "trained", "LEAK_RATIO", "margin", False)  # validation >= ratio * fresh
+TRAINED_LM = ((C + "lm", "UNIGRAM_MARGIN", "margin", True), (C + "lm", "MEMORY_MARGIN", "margin", True))
 
 
 def _classifier_slacks(ns):
@@ -136,8 +137,8 @@ SPECS = {
             (C + "set10_training", "PARAM_TOL", "tolerance", True),
         ),
     ),
-    "trained_lm_03": Spec("03", "03-10", ("03-09",)),
-    "trained_lm_02": Spec("02", "c4f8f78c", ("41a6faa3",)),
+    "trained_lm_03": Spec("03", "03-10", ("03-09",), TRAINED_LM),
+    "trained_lm_02": Spec("02", "c4f8f78c", ("41a6faa3",), TRAINED_LM),
     "hidden_sweep_04": Spec("04", "1f9ae1cb", ("4b0709f7",), (CONTEXT,)),
     "early_stopping_04": Spec("04", "e963641f", ("4b0709f7", "f80c573b")),
     # statistics recomputed outside the check (the check's own helpers, fresh draws)
