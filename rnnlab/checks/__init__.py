@@ -45,7 +45,8 @@ from .set02_language_models import (
     check_word_vocab_sizes,
 )
 from .set02_sequential_iterator import check_sequential_iterator
-from .set03_rnn_scratch import check_next_token_probs, check_language_model, check_grad_norm
+from .set03_rnn_scratch import check_next_token_probs, check_grad_norm
+from .set03_embedding_lm import check_language_model
 from .set04_rnn_concise import check_d2l_params, check_hidden_sweep
 from .set04_early_stopping import check_early_stopping
 from .set05_bptt import check_bptt, check_state_gradients

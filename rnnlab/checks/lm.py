@@ -15,8 +15,8 @@ import torch
 import torch.nn.functional as F
 
 from .core import describe, fail
-from .heldout import REPORT_RTOL, check_held_out, tokens_of
-from .procedure import require_trained_on
+from .heldout import REPORT_RTOL, check_held_out, near_one_of, tokens_of
+from .procedure import require_as_trained, require_trained_on
 
 
 def unigram_perplexity(data):
@@ -110,10 +110,12 @@ class _Text:
 def check_trained_lm(net, data_iter, what="the trained model", train_data=None):
     """The trained ``net`` beats, on ``data_iter``, the unigram baseline and its own memoryless
     version. With ``train_data``, ``data_iter`` must also be held-out text, and the minibatches
-    ``net`` was trained on (seen by the recorder) must come from ``train_data``."""
+    ``net`` was trained on (seen by the recorder) must come from ``train_data``. The model is
+    judged as its training left it (not weights loaded back from an earlier epoch)."""
     from .core import passed
 
     _not_a_model(net, what)
+    require_as_trained(net, what)
     if train_data is not None:
         check_held_out(data_iter, train_data)
         # every correct run trains on train_data only: the recorder saw the rows it stepped on
@@ -200,12 +202,14 @@ def check_reported(reported, net, val_iter, what, rtol=0.05, cause=None):
     exact = hasattr(val_iter, "corpus") and hasattr(val_iter, "num_steps")
     tol = REPORT_RTOL if exact else rtol
     lo, hi = min(values), max(values)
-    if not lo * (1 - tol) <= value <= hi * (1 + tol):
+    if not (near_one_of(value, values, tol) if exact else lo * (1 - tol) <= value <= hi * (1 + tol)):
         fail(
             f"the reported validation perplexity of {what}, recomputed here on val_iter in eval "
             f"mode at each of its {len(values)} starting offsets",
-            f"one of those values (within {tol:.1%})",
-            f"{value:.2f}, {value / lo if value < lo else value / hi:.3f} times the nearest",
+            f"one of those values (within {tol:.0e} relative)"
+            if exact
+            else f"inside their range (within {tol:.1%})",
+            f"{value:.4f}, {min(abs(value / w - 1) for w in values):.1e} relative from the nearest",
             cause
             or "report the perplexity on the VALIDATION iterator, in eval mode (dropout off), of "
             "the model as it is at the end of its training (not a training perplexity, not a "

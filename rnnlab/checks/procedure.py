@@ -235,6 +235,15 @@ def require_final_weights(net, what):
         )
 
 
+def require_as_trained(net, what):
+    """``net`` carries the weights its last training step left (trained here), or a copy of a
+    trained model's final weights."""
+    if trained_here(net):
+        require_untouched_between_steps(net, what)
+    else:
+        require_final_weights(net, what)
+
+
 def require_procedure(
     nets, theta=None, carried=False, own_optimizers=True, optimizer=None, texts=None, side_by_side=False
 ):
@@ -247,10 +256,9 @@ def require_procedure(
     if side_by_side:
         require_side_by_side(nets)
     for label, net in nets.items():
+        require_as_trained(net, label)
         if not trained_here(net):
-            require_final_weights(net, label)
             continue
-        require_untouched_between_steps(net, label)
         require_train_mode(net, label)
         if theta is not None:
             require_clipped(net, label, theta)

@@ -11,16 +11,52 @@ import math
 import numbers
 import re
 
+import weakref
+
 import torch
 
+from . import recorder
 from .core import fail, passed
 
 MAX_K = 64
 RTOL = 2e-3  # float32 on the learner's device against float64 here
 MAX_DEPTH = 3
+# A sequence longer than this is a table over consecutive k from k = 1 (its position is its k);
+# shorter ones may be a selection of k, as a printed table shows (1, 2, 4, 8, 16, 32, 64).
+SELECTION_MAX = 16
 # a variable or key that names the repeat-last baseline ("repeat last", "persistence", "last
 # value"); not "baseline" or "naive", which may name another baseline a learner adds
 BASELINE_NAME = re.compile(r"repeat|persist|last[ _-]?(?:obs|val)", re.I)
+
+
+# The training steps each model had when check_beats_naive judged it: exercise 4 compares the
+# models as exercise 2 left them, trained on the training windows only.
+_JUDGED_STEPS = weakref.WeakKeyDictionary()
+
+
+def _steps(net):
+    return max((rec.steps for rec in recorder.records(net)), default=0)
+
+
+def remember_judged(net):
+    """Called by check_beats_naive on the model it passed."""
+    _JUDGED_STEPS[net] = _steps(net)
+
+
+def require_not_trained_since_judged(net, what):
+    """``net`` has had no training step since check_beats_naive judged it (when it did)."""
+    if net not in _JUDGED_STEPS:
+        return
+    more = _steps(net) - _JUDGED_STEPS[net]
+    if more > 0:
+        fail(
+            f"the {what} model, against the one exercise 2's check judged",
+            "the same weights: the comparison uses the models trained on the training windows only",
+            f"{more} more training steps since that check",
+            "the model was trained again before the comparison (a final fit on every window, the "
+            "held-out start times included, or its training cell run again): its held-out errors "
+            "then come from windows it was trained on; compare the models as exercise 2 left them",
+        )
 
 
 def _predict(net, x, tau, k):
@@ -108,11 +144,12 @@ def _number(v):
 
 
 def _matches(vector, curve, rtol=RTOL):
-    """The vector holds the curve: all of it, or its values at increasing k (a printed table)."""
+    """The vector holds the curve: its values from k = 1 on (all of it, or the first ones), or,
+    when short, its values at a selection of increasing k (a printed table)."""
     if len(vector) < 4 or len(vector) > len(curve):
         return False
     close = lambda a, b: math.isfinite(a) and abs(a - b) <= rtol * abs(b) + 1e-9
-    if len(vector) == len(curve):
+    if len(vector) > SELECTION_MAX:  # position j holds k = j + 1
         return all(close(a, b) for a, b in zip(vector, curve))
     j = 0
     for a in vector:
@@ -137,7 +174,8 @@ def check_k_step_table(namespace, models, x, tau, n_train, max_k=MAX_K):
     variable names), a model's errors sit under its own name, not under another model's. Where a
     variable names the repeat-last baseline the text asks for ("repeat last", "persistence"), it
     holds x[i + tau - 1] predicted for every k, scored on the same start times (it never sees the
-    value it predicts)."""
+    value it predicts). A model exercise 2's check judged is compared as that check saw it (not
+    trained further, e.g. on every window, held-out start times included)."""
     x = torch.as_tensor(x).detach().double().cpu().reshape(-1)
     found = list(_vectors({k: v for k, v in namespace.items() if not k.startswith("_")}, "", 0))
     found = [(name.lstrip("["), v) for name, v in found]
@@ -145,6 +183,7 @@ def check_k_step_table(namespace, models, x, tau, n_train, max_k=MAX_K):
     one_run = lambda j: torch.arange(n_train, T - tau - max_k + 1)  # one run with k = max_k
     per_k = lambda j: torch.arange(n_train, T - tau - j)  # a run per k: more start times
     for label, net in models.items():
+        require_not_trained_since_judged(net, label)
         preds = _predict(net, x, tau, max_k)
         wants = [_curves(preds, x, tau, one_run), _curves(preds, x, tau, per_k)]
         matched = [name for want in wants for name, v in found if _matches(v, want)]

@@ -11,6 +11,8 @@ mistake (house conventions in ``core``).
 import torch
 from torch import nn
 
+
+from .set01_k_step_table import remember_judged
 from .core import (
     call,
     close,
@@ -235,7 +237,8 @@ def one_step_errors(pred, X, y):
 
 def check_beats_naive(net, x, tau, n_train):
     """The trained ``net`` (windows (batch, tau) -> (batch, 1)) on the series ``x``: it holds a
-    recurrent layer and uses it, predicts each window on its own, uses the whole window, predicts
+    recurrent layer and uses it (its weights get a gradient from the prediction), predicts each
+    window on its own, uses the whole window, predicts
     an affine function of the recurrent layer's last hidden state after reading the window in
     time order (when it holds one unidirectional nn.RNN/GRU/LSTM), and its
     one-step MSE on the test windows (index >= n_train, rebuilt here from ``x``) is below the
@@ -256,6 +259,7 @@ def check_beats_naive(net, x, tau, n_train):
             if found:
                 fail(*found)
             _check_reads_last_state(net, recurrent, X, device, gen)
+        _require_gradient_reaches(net, recurrent, X, device)
     finally:
         net.train(was_training)
     mse, naive, mean, bar = one_step_errors(pred, X, y)
@@ -267,11 +271,33 @@ def check_beats_naive(net, x, tau, n_train):
             "not trained enough or learning rate "
             "off: compare the training loss with the baselines; is the model left in train mode?",
         )
+    remember_judged(net)
     passed(
         f"{type(net).__name__}: one-step test MSE {mse:.4f} (recomputed here), below the repeat-last "
         f"baseline {naive:.4f} (the mean of the window: {mean:.4f}); each window predicted "
         "on its own, the whole window and the recurrent layer used"
     )
+
+
+def _require_gradient_reaches(net, recurrent, X, device):
+    """The prediction is differentiable in the recurrent layer's weights: training the model
+    trains its LSTM (a detach between them leaves the LSTM at its random start)."""
+    weights = [p for m in recurrent for p in m.parameters() if p.requires_grad]
+    pred = net(X[:64].to(device))
+    grads = (
+        torch.autograd.grad(pred.sum(), weights, allow_unused=True)
+        if weights and isinstance(pred, torch.Tensor) and pred.requires_grad
+        else []
+    )
+    if not any(g is not None and bool(g.abs().sum() > 0) for g in grads):
+        fail(
+            f"the gradient of {type(net).__name__}'s predictions with respect to the weights of its "
+            "recurrent layer",
+            "nonzero: the loss reaches the LSTM, so training trains it",
+            "no gradient reaches the recurrent layer",
+            "the LSTM's output is cut from the graph (.detach(), .data or torch.no_grad() between the "
+            "LSTM and the linear layer), or its weights are frozen: only the linear layer learns",
+        )
 
 
 def _require_recurrent_model(net):

@@ -11,7 +11,7 @@ from .core import (
     describe,
     fail,
 )
-from .heldout import REPORT_RTOL, check_held_out, check_shared_vocabulary
+from .heldout import REPORT_RTOL, check_held_out, check_shared_vocabulary, near_one_of
 from .lm import _not_a_model, _perplexities_over_offsets, _perplexity, unigram_perplexity
 
 
@@ -54,7 +54,8 @@ def check_train_val_split(train_val_split):
     Properties every correct solution has: val is the LAST ``int(len(corpus) * val_fraction)``
     tokens (int truncates, so a fraction part >= .5 does not round up, and 0 validation tokens
     is possible), train is every token before it, both in their original order, for any corpus
-    length; the sizes where rounding or slicing from the end would differ are always tested."""
+    length; the corpus handed in is left as it was; the sizes where rounding or slicing from the
+    end would differ are always tested."""
     from .core import call, fresh_rng, passed
 
     rng = fresh_rng()
@@ -65,8 +66,19 @@ def check_train_val_split(train_val_split):
     ] + _SPLIT_BOUNDARIES
     for n, frac in cases:
         corpus = [int(t) for t in rng.integers(0, 30, n)]  # random tokens: positions tell the parts apart
-        got = call(train_val_split, list(corpus), frac, what=f"train_val_split(corpus, {frac})")
+        given = list(corpus)
+        got = call(train_val_split, given, frac, what=f"train_val_split(corpus, {frac})")
         what = f"train_val_split(a random corpus of {n} tokens, val_fraction={frac})"
+        if given != corpus:
+            fail(
+                what + ": the corpus it was handed",
+                "unchanged: the split returns two new parts and leaves the caller's corpus as it was",
+                f"a corpus of {len(given)} tokens afterwards"
+                if len(given) != n
+                else "tokens changed in place",
+                "build the parts with slices (corpus[:cut], corpus[cut:]) instead of pop(), del or "
+                "in-place edits of the list you were given",
+            )
         if not (isinstance(got, tuple) and len(got) == 2):
             fail(what, "a tuple (train, val)", describe(got), "return both parts: `return train, val`")
         train, val = (list(v.tolist() if hasattr(v, "tolist") else v) for v in got)
@@ -166,7 +178,10 @@ def check_cross_perplexity(cross_perplexity_table, nets, val_iters, train_data=N
                 else rtol
             )
             lo, hi, want = min(values) * (1 - tol), max(values) * (1 + tol), sum(values) / len(values)
-            ok = lambda v, lo=lo, hi=hi: math.isfinite(v) and lo <= v <= hi
+            exact = tol == REPORT_RTOL  # one of the recomputed values, not merely inside their range
+            ok = lambda v, lo=lo, hi=hi, values=values, exact=exact: (
+                math.isfinite(v) and (near_one_of(v, values) if exact else lo <= v <= hi)
+            )
             value = float(got[a, b])
             if not ok(value):
                 cause = (

@@ -23,12 +23,17 @@ def _shares_storage(a, b):
 # frr d2l_params_04: 0 of 3,000 runs rejected (fresh inputs, 2026-12-07): rate < 9.98e-04 (95 %)
 def check_d2l_params(to_d2l_params):
     """``to_d2l_params(rnn)`` -> {"W_xh": (I, H), "W_hh": (H, H), "b_h": (H,)}, copies such that
-    H_t = tanh(X_t W_xh + H_{t-1} W_hh + b_h) equals ``nn.RNN``, on random layers and states."""
+    H_t = tanh(X_t W_xh + H_{t-1} W_hh + b_h) equals ``nn.RNN``, on random layers and states,
+    layers of one input and of one unit included (no result may share memory with the layer)."""
     gen = call_generator()
-    for trial in range(3):
+    sizes = []
+    for _ in range(3):
         I, H = (int(v) for v in torch.randint(2, 10, (2,), generator=gen))
-        H = H if H != I else I + 1
-        T, B = int(torch.randint(1, 6, (1,), generator=gen)), trial + 1
+        sizes.append((I, H if H != I else I + 1))
+    # boundary layers: with one input or one unit, a transpose made contiguous is still a view
+    sizes += [(1, sizes[0][1]), (sizes[1][0], 1)]
+    for trial, (I, H) in enumerate(sizes):
+        T, B = int(torch.randint(1, 6, (1,), generator=gen)), trial % 3 + 1
         rnn = nn.RNN(I, H)
         with torch.no_grad():
             for p in rnn.parameters():
@@ -92,7 +97,8 @@ def check_d2l_params(to_d2l_params):
             )
     passed(
         "to_d2l_params: W_xh = weight_ih_l0.T, W_hh = weight_hh_l0.T, b_h = both biases, as "
-        "copies; the d2l recurrence reproduces nn.RNN on 3 random layers, inputs and states"
+        "copies; the d2l recurrence reproduces nn.RNN on 5 random layers (one input, one unit included), "
+        "inputs and states"
     )
 
 

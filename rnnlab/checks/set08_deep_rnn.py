@@ -206,9 +206,6 @@ def _rnn(net, what):
     return rnn
 
 
-REPORT_RTOL = 0.001  # float noise only: a correct figure IS evaluate_perplexity at one of the offsets
-
-
 def _require_reported(reported, net, val_iter, what):
     """Fail unless ``reported`` is ``evaluate_perplexity(net, val_iter)`` (eval mode) at one of
     the offsets the iterator can start at."""
@@ -219,7 +216,7 @@ def _require_reported(reported, net, val_iter, what):
         net,
         val_iter,
         what,
-        rtol=REPORT_RTOL,
+        rtol=0.001,  # an iterator other than a sequential one: sampled at a few seeds
         cause="measure each model itself (models[L], not a leftover variable) on val_iter with "
         "rnnlab.evaluate_perplexity, which measures in eval mode (dropout off): not on the "
         "training text, not with dropout on",
