@@ -21,6 +21,7 @@ every coding style (``rnnlab.train_epoch``, an own loop, ``clip_grad_norm_`` or
   fed token ids and classifiers called as ``net(X, lengths)``, the first tokens of every row (where
   the training text came from), and, for a classifier already stepped, those of every row it
   evaluates with gradients off (which text it was measured on while it trained);
+- ``register_module_forward_pre_hook`` also counts a recurrent layer's calls on a PackedSequence;
 - ``register_module_forward_hook``: a tensor hook on the output, so a forward counts only when a
   backward went through it and a step of an optimizer holding its parameters followed (an
   evaluation with gradients on, or a timed forward and backward without a step, is not training).
@@ -33,6 +34,7 @@ import weakref
 
 import torch
 from torch import nn
+from torch.nn.utils.rnn import PackedSequence
 from torch.nn.modules.module import register_module_forward_hook, register_module_forward_pre_hook
 from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
 
@@ -69,6 +71,7 @@ OPT_RECORDS = weakref.WeakValueDictionary()  # id(_Optimizer) -> _Optimizer (for
 LAYERS = weakref.WeakKeyDictionary()  # recurrent layer -> {"train": [n, eval n], "zero": [n, zero n]}
 PENDING = weakref.WeakKeyDictionary()  # watched module -> [_Forward] since its last step
 TOKENS = weakref.WeakKeyDictionary()  # model -> first TOKEN_SPAN ids of every training row
+PACKED = weakref.WeakKeyDictionary()  # recurrent layer -> calls with a PackedSequence
 EVALS = weakref.WeakKeyDictionary()  # trained classifier -> (steps so far, first ids) per evaluated row
 MAX_EVAL_ROWS = 50_000  # per model: a few MB at most (set 11 evaluates a few thousand rows)
 TOKEN_SPAN = 8  # an 8-character piece locates a row in a 10,000-character text
@@ -206,6 +209,8 @@ def _record_evaluation(module, X):
 def _forward(module, args):
     try:
         X = args[0] if args else None
+        if isinstance(X, PackedSequence) and isinstance(module, nn.RNNBase):
+            PACKED[module] = PACKED.get(module, 0) + 1
         tokens = isinstance(X, torch.Tensor) and X.dim() == 2 and not X.is_floating_point()
         tokens = tokens and X.shape[1] >= TOKEN_SPAN
         if not torch.is_grad_enabled():
@@ -255,6 +260,11 @@ def install():
     _HANDLES.append(register_optimizer_step_post_hook(_post_step))
     _HANDLES.append(register_module_forward_pre_hook(_forward))
     _HANDLES.append(register_module_forward_hook(_forward_done))
+
+
+def installed():
+    """Whether the hooks are on (a check judges the records only then)."""
+    return bool(_HANDLES)
 
 
 def uninstall():

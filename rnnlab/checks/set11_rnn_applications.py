@@ -6,6 +6,7 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
+from . import recorder
 from .core import call, close, describe, fail, first_cause, fresh_generator, passed
 
 # frr bidirectional_padded_11 (fresh inputs, 1,000 runs, 2026-12-07): 0 rejected; slack log10(TOL /
@@ -333,7 +334,8 @@ def check_timed_layers(padded_layer, packed_layer):
 
     Properties every correct solution has: both layers read inputs of the same width; a backward
     pass has gone through each of them, so that every parameter of both holds a gradient (a
-    timing of the forward pass alone, or under ``torch.no_grad``, leaves none)."""
+    timing of the forward pass alone, or under ``torch.no_grad``, leaves none); packed_layer read
+    a PackedSequence (seen by the recorder while it ran)."""
     for name, layer, kind in (
         ("padded_layer", padded_layer, "your BiGRUPadded"),
         ("packed_layer", packed_layer, "nn.GRU(..., batch_first=True, bidirectional=True)"),
@@ -351,6 +353,14 @@ def check_timed_layers(padded_layer, packed_layer):
                 "time a forward AND a backward pass: outputs.sum().backward() inside the timed "
                 "function, not under torch.no_grad",
             )
+    if recorder.installed() and not recorder.PACKED.get(packed_layer):
+        fail(
+            "what packed_layer was timed on (seen while it ran)",
+            "a PackedSequence: the timing compares packing with the padded layer",
+            "padded tensors only: packed_layer never read a PackedSequence",
+            "pack the batch inside the timed function: nn.utils.rnn.pack_padded_sequence(X, "
+            "lengths.cpu(), batch_first=True, enforce_sorted=False), then packed_layer(packed)",
+        )
     directions = [m for m in padded_layer.modules() if isinstance(m, nn.GRU)]
     if not (isinstance(packed_layer, nn.GRU) and packed_layer.bidirectional and len(directions) == 2):
         fail(
