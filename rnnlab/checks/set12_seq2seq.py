@@ -37,14 +37,17 @@ def _lengths(batch_size, max_len, gen):
 def check_decoder_inputs(decoder_inputs):
     """``decoder_inputs(Y, bos)``: for targets Y (batch_size, T), the decoder's input under
     teacher forcing, ``<bos>, y_1, ..., y_{T-1}`` in every row: same shape and dtype as Y,
-    Y itself unchanged. Tried on a batch of one, on T = 1 and on random batches."""
+    Y itself unchanged. Tried on a batch of one, on T = 1 and on random batches, with int64,
+    int32 and uint8 targets."""
     gen = fresh_generator()
-    for B, T in ((1, 1), (1, 5), (_randint(2, 6, gen), _randint(2, 9, gen)), (3, 1)):
+    sizes = ((1, 1), (1, 5), (_randint(2, 6, gen), _randint(2, 9, gen)), (3, 1))
+    # targets of other integer dtypes too: a bos column made as int64 would promote them
+    for (B, T), dtype in zip(sizes, (torch.int64, torch.int32, torch.int64, torch.uint8)):
         bos = _randint(1, 5, gen)
-        Y = torch.randint(6, 40, (B, T), generator=gen)
+        Y = torch.randint(6, 40, (B, T), generator=gen).to(dtype)
         original = Y.clone()
         got = call(decoder_inputs, Y, bos)
-        want = torch.cat([torch.full((B, 1), bos), original[:, :-1]], dim=1)
+        want = torch.cat([torch.full((B, 1), bos, dtype=dtype), original[:, :-1]], dim=1)
         what = f"decoder_inputs(Y of shape {(B, T)}, bos={bos})"
         if not torch.equal(Y, original):
             fail(what, "Y unchanged", "Y was modified", "build a new tensor; do not write into Y")
@@ -113,7 +116,8 @@ def check_seq2seq_loss(seq2seq_loss):
     gen = fresh_generator()
     for B in (1, 2, _randint(3, 6, gen)):
         V, S, T = _randint(6, 12, gen), _randint(2, 7, gen), _randint(2, 6, gen) if B > 1 else 1
-        X_len, Y_len = _lengths(B, S, gen), _lengths(B, T, gen)
+        # the source's full-length row is not the target's: a mask built from X_len shows
+        X_len, Y_len = _lengths(B, S, gen).roll(1), _lengths(B, T, gen)
         X, Y = torch.randint(0, V, (B, S), generator=gen), torch.randint(0, V, (B, T), generator=gen)
         bos = _randint(0, V - 1, gen)
         net = _CausalNet(V, gen)
