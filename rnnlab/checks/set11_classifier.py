@@ -301,6 +301,9 @@ def _missing_cause(end, missing, total):
     return "the first character (position 0) was not changed in every passage"
 
 
+NON_LETTER_SHARE = 0.01  # an edited copy that is itself a held-out stretch: far rarer than this
+
+
 def check_first_last_change(watch, train_parts, test_parts, vocab):
     """Exercise 4: the measurement of what each summary depends on.
 
@@ -357,6 +360,20 @@ def check_first_last_change(watch, train_parts, test_parts, vocab):
                 "letter, the rest unchanged",
                 f"{len(missing)} of {len(heldout)} held-out passages have no such copy",
                 _missing_cause(end, len(missing), len(heldout)),
+            )
+        # the lenient reading above is for the rare edited copy that is itself a held-out
+        # stretch; a replacement that is no letter (pad, unk, space) shows in many passages
+        no_letter = [
+            p for p in heldout if not any(c in letters for c in by_rest[(len(p), end, rest(p))] - {p[index]})
+        ]
+        if len(no_letter) > NON_LETTER_SHARE * len(heldout) + 1:
+            fail(
+                what,
+                f"copies whose {end} real character is another LETTER",
+                f"{len(no_letter)} of {len(heldout)} held-out passages changed only to a character that "
+                "is no letter (<pad>, <unk> or the space)",
+                "draw the replacement from the letters other than the original (e.g. a random choice "
+                "among the ids of 'a'..'z'), not the next id in the vocabulary",
             )
     passed(
         f"your measurement read {len(heldout)} held-out passages through your BiGRUPadded layer, "
