@@ -108,13 +108,15 @@ def _check_uses_both_directions(net, X, lengths, device, gen):
 # Leak test, slack (training parts + threshold - held-out): 21 runs, mean 0.057, sd 0.0085: margin
 # at 6.7 sd, est. false rejection < 1e-3 (normal tail 1e-11).
 LEAK_SIGMAS, LEAK_FLOOR = 3.3, 0.01
-# Baseline test: held-out accuracy minus the bag baseline's (45.3 %, sd 0.45 points over the runs):
-# 21 runs, mean 0.066, sd 0.016, most of it the training seed's (per-training means 0.081, 0.052,
-# 0.064; within a training sd 0.002-0.009). At the earlier text's 3 points the margin sat at 2.3
-# sd (est. false rejection 1e-2, lowest run 3.9 points); at 1.5 points: 21 runs, mean 0.051, sd
-# 0.016: margin at 3.2 sd, est. false rejection < 1e-3 (normal tail 7e-4; 3 trainings bound the
-# spread loosely; quick mode, 2026-12-06). The exercise text states this margin (solutions/11).
-BASELINE_MARGIN = 0.015
+# Baseline test: held-out accuracy minus the bag baseline's. Most of its spread is the training
+# seed's (per-training means 0.05-0.08, within a training sd 0.002-0.009; quick mode). frr
+# passage_classifier, 2026-12-07 (10 trainings x 10 runs, load 0.6-4): at the earlier 1.5-point
+# margin, slack mean 0.044, sd 0.016, lowest 0.010: 2.7 sd, est. false rejection 3e-3, above 1e-3
+# (the 3 trainings of 2026-12-06 had put it at 3.2 sd). No margin above 0.9 points reaches 3.1 sd,
+# so the check asks only that the classifier beat the baseline: 3.7 sd from the measured mean,
+# est. 1e-4 (10 trainings bound the sd loosely; docs/false-rejections.md). That the model uses
+# the order of the characters is judged by the properties above (both directions, whole passage).
+BASELINE_MARGIN = 0.0
 
 
 def held_out_statistics(net, data, passages, labels, gen, min_len, max_len, num_per_class):
@@ -217,7 +219,8 @@ def check_passage_classifier(
     if acc < base + margin:
         fail(
             f"accuracy on {where}",
-            f"at least {margin:.1%} above a bag-of-characters baseline ({base:.1%})",
+            f"above a bag-of-characters baseline ({base:.1%})"
+            + (f" by at least {margin:.1%}" if margin else ""),
             f"{acc:.1%}",
             "the model does not use the order of the characters (or needs "
             "more training): a recurrent layer over the packed batch should beat the "
