@@ -48,10 +48,6 @@ KNOWN = {
     "whenever each improvement is larger than 1 %, as on the check's controlled problem (its best epoch "
     "is at least 16 % below the one before): judging it needs a problem whose last improvement lies "
     "between the 0.5 % tie and 1 %",
-    ("08", "fail_r2_depth_heldout_best_epoch"): "heldout[L] is the lowest of the epochs' figures, each at a "
-    "random offset of val_iter; in this run it lies inside the "
-    "range of the last model's own figures over val_iter's "
-    "offsets, so it is a figure the stored model does give",
 }
 
 SETS = sorted(p.name[4:] for p in BLIND_DIR.glob("set_*") if p.is_dir())
