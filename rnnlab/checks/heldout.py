@@ -107,10 +107,19 @@ def lm_perplexities(net, W, warm=WARM):
     return math.exp(ctx), math.exp(reset)
 
 
-def judge_lm(net, vocab, what, margin=CONTEXT_MARGIN):
-    """Fail unless the trained ``net`` beats the unigram baseline and itself without context
-    (by the factor ``margin``; None: not asked) on held-out windows drawn now; return
-    (perplexity, reset perplexity, unigram perplexity)."""
+# A model trained by a recipe that may leave it near the unigram plateau in quick mode (SGD at
+# learning rate 1 on the LSTMs of sets 6 and 7) is judged against the untrained level instead
+# (an untrained model sits near len(vocab)): frr forget_bias_pair_07 (2026-12-07) found the
+# reference's biased LSTM above the unigram baseline after 1 of 15 quick trainings (17.37 against
+# 17.21; its last epoch's step had jumped, held-out 16.96 after 14.18 the epoch before).
+UNTRAINED_SHARE = 0.8
+
+
+def judge_lm(net, vocab, what, margin=CONTEXT_MARGIN, baseline="unigram"):
+    """Fail unless the trained ``net`` beats the unigram baseline (``baseline="untrained"``: is
+    below UNTRAINED_SHARE of the vocabulary size) and itself without context (by the factor
+    ``margin``; None: not asked) on held-out windows drawn now; return (perplexity, reset
+    perplexity, unigram perplexity)."""
     require_model(net, what)
     if getattr(net, "vocab_size", None) != len(vocab):
         fail(
@@ -131,7 +140,14 @@ def judge_lm(net, vocab, what, margin=CONTEXT_MARGIN):
         )
     uni = math.exp(-unigram_log_probs(vocab)[W[:, WARM:]].mean().item())
     where = f"{NUM_WINDOWS} random windows of The War of the Worlds (drawn now)"
-    if not ppl < uni:
+    if baseline == "untrained" and not ppl < UNTRAINED_SHARE * len(vocab):
+        fail(
+            f"held-out perplexity of {what} on {where}",
+            f"below {UNTRAINED_SHARE:.0%} of the vocabulary size, where an untrained model sits",
+            f"{ppl:.2f} (vocabulary size {len(vocab)})",
+            "the model was not trained, or not the object you trained: keep the trained object",
+        )
+    if baseline == "unigram" and not ppl < uni:
         fail(
             f"held-out perplexity of {what} on {where}",
             "below the unigram baseline (letter frequencies, no context)",

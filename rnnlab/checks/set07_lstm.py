@@ -251,7 +251,9 @@ def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_
     Properties every correct solution has: both wrap a one-layer nn.LSTM of ``num_hiddens``
     units; they are separate models sharing no parameter; their recurrent weights are still
     strongly correlated after training (same start) and the biased model's mean forget bias is
-    still clearly above the default one's; both beat the unigram baseline and themselves without
+    still clearly above the default one's; both have left the untrained level (below 80 % of the
+    vocabulary size: SGD at rate 1 may leave a correct one near the unigram plateau in a quick run)
+    and beat themselves without
     context on held-out windows drawn now, their output layers trained too; with ``val_iter``,
     neither predicts its validation text much better than fresh text of the book. Of the
     training procedure, seen while it ran (``procedure``): before its first step, biased_net
@@ -293,12 +295,12 @@ def check_forget_bias_pair(default_net, biased_net, vocab, train_iter=None, val_
     gen = call_generator()
     for label, net in nets.items():
         require_trained_head(net, label)
-        judge_lm(net, vocab, label)
+        judge_lm(net, vocab, label, baseline="untrained")  # SGD at lr 1 may leave it near the unigram
         if val_iter is not None:
             require_not_trained_on(net, val_iter, vocab, label, gen)
     passed(
         f"default_net and biased_net: separate one-layer nn.LSTMs of {num_hiddens} units from the "
-        f"same start (weight correlation {corr:.2f}, forget bias still {gap:.2f} apart); both beat "
-        "the unigram baseline and themselves without context on held-out windows drawn now"
+        f"same start (weight correlation {corr:.2f}, forget bias still {gap:.2f} apart); both trained "
+        "and better than themselves without context on held-out windows drawn now"
         + ("; validation text not trained on" if val_iter is not None else "")
     )

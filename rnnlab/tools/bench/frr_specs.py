@@ -121,6 +121,7 @@ SPECS = {
         (
             (C + "set07_lstm", "SAME_START_CORRELATION", "margin", False),
             (C + "set07_lstm", "FORGET_BIAS_GAP", "margin", False),
+            (C + "heldout", "UNTRAINED_SHARE", "margin", True),
             CONTEXT,
             LEAK,
         ),
