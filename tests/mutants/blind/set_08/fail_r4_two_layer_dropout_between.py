@@ -1,0 +1,35 @@
+# expect: fail
+# exercise: 1
+# what: adds dropout 0.2 between the two layers with F.dropout(H, 0.2), whose training flag defaults to True: the layer is not nn.RNN(num_layers=2) (which has dropout 0) and its outputs are random even in eval mode
+# %% cell 19290e56
+class TwoLayerRNN(nn.Module):
+    """Two stacked tanh RNN layers with the interface of nn.RNN(num_layers=2)."""
+
+    def __init__(self, num_inputs, num_hiddens):
+        super().__init__()
+        self.hidden_size, self.num_layers, self.bidirectional = num_hiddens, 2, False
+        bound = 1 / math.sqrt(num_hiddens)
+        for l, n_in in enumerate((num_inputs, num_hiddens)):
+            for name, shape in (("weight_ih", (num_hiddens, n_in)),
+                                ("weight_hh", (num_hiddens, num_hiddens)),
+                                ("bias_ih", (num_hiddens,)), ("bias_hh", (num_hiddens,))):
+                setattr(self, f"{name}_l{l}",
+                        nn.Parameter(torch.empty(shape).uniform_(-bound, bound)))
+
+    def begin_state(self, batch_size, device):
+        return torch.zeros(2, batch_size, self.hidden_size, device=device)
+
+    def forward(self, inputs, state):
+        X, finals = inputs, []
+        for l in range(2):
+            W_ih, W_hh = getattr(self, f"weight_ih_l{l}"), getattr(self, f"weight_hh_l{l}")
+            b = getattr(self, f"bias_ih_l{l}") + getattr(self, f"bias_hh_l{l}")
+            H, outs = state[l], []
+            for x in X:
+                H = torch.tanh(x @ W_ih.T + H @ W_hh.T + b)
+                outs.append(H)
+            finals.append(H)
+            X = torch.stack(outs)
+            if l == 0:
+                X = nn.functional.dropout(X, 0.2)   # dropout between the layers
+        return X, torch.stack(finals)
