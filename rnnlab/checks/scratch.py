@@ -1,6 +1,5 @@
 """Scratch layers: torch's recurrent layers and kernels are out of their reach.
 
-``reject_torch_layers`` refuses a layer that holds a torch.nn recurrent module;
 ``run_scratch`` runs a layer with torch's recurrent kernels disabled (the dispatcher-level
 record of ``core.recurrence_spy`` is the stricter test; this one names the cause).
 """
@@ -9,7 +8,7 @@ import contextlib
 
 import torch
 
-from .core import RECURRENT_OPS, fail, torch_recurrent_modules
+from .core import RECURRENT_OPS, fail
 
 
 class _UsedTorchRecurrence(RuntimeError):
@@ -35,19 +34,6 @@ def no_torch_recurrence():
     finally:
         for owner, name, fn in saved:
             setattr(owner, name, fn)
-
-
-def reject_torch_layers(layer, what):
-    """Fail if ``layer`` contains a torch.nn recurrent layer or cell."""
-    found = torch_recurrent_modules(layer)
-    if found:
-        fail(
-            f"the modules inside {what}",
-            "a layer written out with tensors (matrix products, tanh, sigmoid)",
-            f"{found[0]}",
-            "a from-scratch layer may not wrap "
-            "torch.nn's recurrent layers or cells: write the recurrence yourself",
-        )
 
 
 def run_scratch(layer, inputs, state, what):

@@ -6,11 +6,10 @@ import itertools
 
 import torch
 
-from .core import call, close, describe, fail, first_cause, passed, recurrence_spy
+from .core import call, close, describe, fail, first_cause, passed, recurrence_spy, reject_torch_recurrence
 from .grads import compare_gradients
 from .heldout import call_generator
 from .initial import require_uniform_init
-from .scratch import reject_torch_layers
 
 
 def _coupled(params, X, H, C, order="fgo", couple=True, squash=True):
@@ -80,7 +79,7 @@ def _compare_coupled(layer_cls, name, trial, gen):
     B = 1 + trial
     layer = layer_cls(I, H)
     what = f"{name}({I}, {H})"
-    reject_torch_layers(layer, what)
+    reject_torch_recurrence(layer, what)
     params = dict(layer.named_parameters())  # the layer runs in its own dtype (float32)
     _require_coupled_layout(what, params, I, H)
     with torch.no_grad():

@@ -7,7 +7,7 @@ import weakref
 import torch
 from torch import nn
 
-from .core import call, describe, fail, max_abs_diff, passed, recurrence_spy
+from .core import call, describe, fail, max_abs_diff, passed, recurrence_spy, reject_torch_recurrence
 from .grads import compare_gradients
 from .initial import require_uniform_init
 from .procedure import require_procedure
@@ -18,7 +18,7 @@ from .heldout import (
     judge_sweep,
     require_model,
 )
-from .scratch import reject_torch_layers, run_scratch
+from .scratch import run_scratch
 
 # frr two_layer_rnn_08 (fresh weights and inputs, 1,000 runs, 2026-12-07): 0 rejected; slack
 # log10(TOL / max diff) mean 1.59 decades, sd 0.22, min 0.79: 7.3 sd, est. 2e-13.
@@ -106,7 +106,7 @@ def check_two_layer_rnn(layer_cls):
         B = 1 if trial == 1 else int(torch.randint(2, 5, (1,), generator=gen))
         layer = layer_cls(I, H)
         what = f"{name}({I}, {H})"
-        reject_torch_layers(layer, what)
+        reject_torch_recurrence(layer, what)
         params = dict(layer.named_parameters())
         twin = nn.RNN(I, H, num_layers=2)
         with torch.no_grad():

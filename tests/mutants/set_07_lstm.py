@@ -178,7 +178,7 @@ MUTANTS = {
     "coupled_returns_initial_cell": (coupled("returns_initial_cell"), "cell C of the last step"),
     "coupled_state_2d": (coupled("state_2d"), "leading layer dimension"),
     "coupled_four_blocks": (coupled("four_blocks"), "three gate blocks"),
-    "coupled_wraps_lstm": (coupled("wraps_lstm"), "may not wrap"),
+    "coupled_wraps_lstm": (coupled("wraps_lstm"), "must not wrap"),
     "coupled_builds_cell": (coupled("builds_cell"), "must not call"),
     "trained_untrained": (judged("untrained"), "untrained"),
     "trained_ignores_state": (judged("ignores_state"), "does not carry information"),

@@ -168,7 +168,7 @@ MUTANTS = {
     "two_initial_state_returned": (two("initial_state_returned"), "EVERY layer"),
     "two_transposed_hh": (two("transposed_hh"), "W_hh is used transposed"),
     "two_ih1_shape": (two("ih1_shape"), "weight_ih_l1 is (num_hiddens, num_hiddens)"),
-    "two_wraps_rnn": (two("wraps_rnn"), "may not wrap"),
+    "two_wraps_rnn": (two("wraps_rnn"), "must not wrap"),
     "two_builds_rnn": (two("builds_rnn"), "must not call"),
     "two_detach_between_layers": (two("detach_between_layers"), "the gradients are not"),
     "two_detach_each_step": (two("detach_each_step"), "the gradients are not"),
