@@ -88,3 +88,17 @@ def _side_by_side_more(nets, optimizers):
         optimizers[label].zero_grad()
         nn.functional.cross_entropy(out, X.T.reshape(-1)).backward()
         optimizers[label].step()
+
+
+def test_step_counts_survive_a_full_step_order(monkeypatch):
+    """Once the recent order is full, the counts still hold every step (a full list once made
+    models trained later look unequal)."""
+    import collections
+
+    from rnnlab.checks import recorder
+
+    monkeypatch.setattr(recorder, "STEP_ORDER", collections.deque(maxlen=5))
+    nets, _optimizers = _side_by_side(_own, epochs=3)
+    steps, _ = procedure._steps_and_stretches(nets)
+    assert steps == {"model 1": 12, "model 2": 12}
+    procedure.require_procedure(nets, side_by_side=True)

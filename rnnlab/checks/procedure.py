@@ -36,19 +36,22 @@ def require_clipped(net, what, theta):
 
 def _steps_and_stretches(nets):
     """label -> (optimizer steps on that model, stretches of consecutive steps on it). A step
-    belongs to the model whose parameters had gradients (one optimizer may hold several)."""
+    belongs to the model whose parameters had gradients (one optimizer may hold several); the
+    counts are complete, the stretches come from the recent order the recorder keeps (None when
+    it no longer holds every step of these models)."""
     optimizers = {id(o) for net in nets.values() for o in recorder.optimizers_of(net)}
-    owner = {id(p): label for label, net in nets.items() for p in net.parameters()}
-    steps, stretches, last = dict.fromkeys(nets, 0), dict.fromkeys(nets, 0), None
+    owner = {rec.serial: label for label, net in nets.items() for rec in recorder.records(net)}
+    steps = {label: sum(rec.credited for rec in recorder.records(net)) for label, net in nets.items()}
+    stretches, last, seen = dict.fromkeys(nets, 0), None, 0
     for oid, stepped in recorder.STEP_ORDER:
         label = owner.get(stepped) if oid in optimizers else None
         if label is None:
             continue
-        steps[label] += 1
+        seen += 1
         if label != last:
             stretches[label] += 1
         last = label
-    return steps, stretches
+    return steps, (stretches if seen == sum(steps.values()) else None)
 
 
 def require_side_by_side(nets, what="the models"):
@@ -66,7 +69,7 @@ def require_side_by_side(nets, what="the models"):
             ", ".join(f"{label}: {n}" for label, n in steps.items()),
             "give every model the full number of epochs (not one budget of epochs shared among them)",
         )
-    alone = [label for label, n in stretches.items() if n < 2 and steps[label] > 1]
+    alone = [label for label, n in (stretches or {}).items() if n < 2 and steps[label] > 1]
     if alone:
         fail(
             f"the order in which {what} were trained",

@@ -30,6 +30,8 @@ Hooks never raise into learner code; the bookkeeping costs a few small tensor op
 step (measured: see ``OVERHEAD`` below).
 """
 
+import collections
+import itertools
 import weakref
 
 import torch
@@ -48,10 +50,21 @@ OVERHEAD = "below the run-to-run noise (1.17-1.59 s with, 1.23-1.49 s without, 2
 class _Param:
     """What the recorder knows of one parameter tensor."""
 
-    __slots__ = ("ref", "initial", "version", "steps", "touched", "idle_moves", "optimizers", "__weakref__")
+    __slots__ = (
+        "ref",
+        "serial",
+        "initial",
+        "version",
+        "steps",
+        "credited",
+        "touched",
+        "idle_moves",
+        "optimizers",
+        "__weakref__",
+    )
 
     def __init__(self, p):
-        self.ref = weakref.ref(p)
+        self.ref, self.serial, self.credited = weakref.ref(p), next(_SERIALS), 0
         self.initial = p.detach().clone()  # its value before its first step
         self.version, self.steps, self.touched, self.idle_moves = None, 0, 0, 0
         self.optimizers = weakref.WeakSet()
@@ -76,10 +89,14 @@ EVALS = weakref.WeakKeyDictionary()  # trained classifier -> (steps so far, firs
 MAX_EVAL_ROWS = 50_000  # per model: a few MB at most (set 11 evaluates a few thousand rows)
 TOKEN_SPAN = 8  # an 8-character piece locates a row in a 10,000-character text
 _HANDLES = []
-# (id(_Optimizer), id of the first parameter with a gradient) of every step, in order: which model
-# a step trained, even when one optimizer holds several models
-STEP_ORDER = []
+# (id(_Optimizer), serial of the parameter record the step is credited to) of the latest steps,
+# in order: which model a step trained, even when one optimizer holds several models. Bounded,
+# so a long session keeps the recent order; each record counts its credited steps in full (a
+# full list once made the step counts of models trained after it disagree). Serials, unlike
+# id(), are never reused by a later parameter.
 MAX_STEP_ORDER = 1_000_000
+STEP_ORDER = collections.deque(maxlen=MAX_STEP_ORDER)
+_SERIALS = itertools.count()
 
 
 def _param_record(p):
@@ -111,8 +128,16 @@ def _pre_step(optimizer, args, kwargs):
         orec.idle = [
             (p, p._version, None if p.grad is None else p.detach().clone()) for p, i in zip(params, idle) if i
         ]
-        if len(STEP_ORDER) < MAX_STEP_ORDER:
-            STEP_ORDER.append((id(orec), next((id(p) for p, i in zip(params, idle) if not i), None)))
+        # credited to the first parameter with a gradient that is not zero; a step whose
+        # gradients are all zero (clipping scales an infinite norm to 0) to the first with one,
+        # so every step of a model's own optimizer counts for that model
+        lead = next((p for p, i in zip(params, idle) if not i), None)
+        lead = lead if lead is not None else next((p for p in params if p.grad is not None), None)
+        lead = lead if lead is not None else (params[0] if params else None)
+        if lead is not None:
+            credited = _param_record(lead)
+            credited.credited += 1
+            STEP_ORDER.append((id(orec), credited.serial))
         orec.settings |= {(type(optimizer).__name__, float(g["lr"])) for g in optimizer.param_groups}
         ids = {id(p) for p in params}
         orec.param_ids |= ids
