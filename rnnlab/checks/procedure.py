@@ -39,12 +39,11 @@ def _steps_and_stretches(nets):
     belongs to the model whose parameters had gradients (one optimizer may hold several); the
     counts are complete, the stretches come from the recent order the recorder keeps (None when
     it no longer holds every step of these models)."""
-    optimizers = {id(o) for net in nets.values() for o in recorder.optimizers_of(net)}
     owner = {rec.serial: label for label, net in nets.items() for rec in recorder.records(net)}
     steps = {label: sum(rec.credited for rec in recorder.records(net)) for label, net in nets.items()}
     stretches, last, seen = dict.fromkeys(nets, 0), None, 0
-    for oid, stepped in recorder.STEP_ORDER:
-        label = owner.get(stepped) if oid in optimizers else None
+    for _, stepped in recorder.STEP_ORDER:  # by record: an optimizer dropped since still counts
+        label = owner.get(stepped)
         if label is None:
             continue
         seen += 1

@@ -67,7 +67,7 @@ class _Param:
         self.ref, self.serial, self.credited = weakref.ref(p), next(_SERIALS), 0
         self.initial = p.detach().clone()  # its value before its first step
         self.version, self.steps, self.touched, self.idle_moves = None, 0, 0, 0
-        self.optimizers = weakref.WeakSet()
+        self.optimizers = set()  # its optimizers' records, kept after an optimizer is dropped
 
 
 class _Optimizer:

@@ -34,7 +34,10 @@ WINDOW = 300
 # and scores 0.936-0.945, inside the correct range: that leak is not detectable this way.
 # frr (quick mode, 2026-12-07, re-trainings with other seeds): the lowest, coupled_heldout_07, 0 of 64
 # runs on 12 trainings rejected, slack (ratio - 0.8) mean 0.065, sd 0.009: 6.9 sd, est. 2e-12; sets 6
-# and 7's pairs: mean 0.17-0.18, sd 0.003-0.004 (12 trainings).
+# and 7's pairs: mean 0.17-0.18, sd 0.003-0.004 (12 trainings). Again 2026-12-07, more trainings:
+# coupled_heldout_07 20x10 runs, 0 of 200 rejected, mean 0.064, sd 0.012, lowest 0.045: 5.4 sd,
+# est. 4e-8; gate_study_06 10x20 61 sd; gru_lstm_pair_06 6x20 72 sd; forget_bias_pair_07 40x5
+# 39 sd.
 LEAK_RATIO = 0.8
 
 
