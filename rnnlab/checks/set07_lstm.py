@@ -181,8 +181,11 @@ def _correlation(a, b):
 # run (30 epochs, SGD lr 1), solution and both blind correct cases: correlation 0.994, gap 0.98;
 # models built from different initial weights: correlation -0.01, gap 0.00 (both deterministic
 # given the trained models: no sampling, so no false rejection from the check's own draws).
-# frr forget_bias_pair_07 (3 trainings x 5 runs, quick mode, 2026-12-07, load 4.4-4.8): 0 of 15
-# rejected; correlation - 0.5: mean 0.494, sd 0.0002; gap - 0.25: mean 0.725, sd 0.007 (over 100 sd).
+# frr forget_bias_pair_07 (40 trainings x 5 runs, quick mode, 2026-12-07, load 2-3): 0 of 200
+# rejected; correlation - 0.5: mean 0.494, sd 0.0006 (770 sd); gap - 0.25: mean 0.729, sd 0.007
+# (108 sd); context (heldout.CONTEXT_MARGIN): mean 0.108, sd 0.022, lowest 0.051, 5.0 sd, est.
+# 4e-7; untrained level (heldout.UNTRAINED_SHARE): mean 0.28, sd 0.026, 10.7 sd. Before the
+# untrained level replaced the unigram test here, 10 of 150 runs were rejected (1 training of 15).
 SAME_START_CORRELATION = 0.5
 FORGET_BIAS_GAP = 0.25
 
